@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using static TorchSharp.torch;
+
+namespace Fer.Core;
+
+/// <summary>
+/// A residual block: <c>activation(body(x) + shortcut(x))</c>, where the shortcut is the identity when it has
+/// no layers (ResNet) or a projection such as a strided 1x1 Conv2D and BatchNormalization (mini-Xception).
+/// Both paths must produce the same shape.
+/// </summary>
+public sealed class ResidualLayer : Layer
+{
+    internal ResidualLayer(IReadOnlyList<Layer> body, IReadOnlyList<Layer>? shortcut, ActivationKind? activation)
+    {
+        if (body is null || body.Count == 0)
+        {
+            throw new FerModelException("Residual: the body needs at least one layer.");
+        }
+
+        if (body.Any(l => l is null) || (shortcut?.Any(l => l is null) ?? false))
+        {
+            throw new FerModelException("Residual: a layer of the body or shortcut is null.");
+        }
+
+        if (activation is { } kind && (!Enum.IsDefined(kind) || kind == ActivationKind.Softmax))
+        {
+            throw new FerModelException($"Residual: activation {kind} is not an element-wise activation.");
+        }
+
+        Body = body.ToArray();
+        Shortcut = shortcut?.ToArray() ?? [];
+        Activation = activation;
+    }
+
+    /// <summary>The layers of the main path.</summary>
+    public IReadOnlyList<Layer> Body { get; }
+
+    /// <summary>The layers of the shortcut path; empty for the identity.</summary>
+    public IReadOnlyList<Layer> Shortcut { get; }
+
+    /// <summary>The activation applied after the sum, if any.</summary>
+    public ActivationKind? Activation { get; }
+
+    /// <inheritdoc/>
+    public override string Kind => "Residual";
+
+    /// <inheritdoc/>
+    public override string ToString()
+        => $"Residual([{string.Join(", ", Body)}], shortcut=[{(Shortcut.Count == 0 ? "identity" : string.Join(", ", Shortcut))}]{(Activation is null ? "" : $", {Activation}")})";
+
+    internal override BuiltLayer Build(Shape inputShape)
+    {
+        var (bodyModules, bodyShape) = BuildPath(Body, inputShape);
+        var (shortcutModules, shortcutShape) = BuildPath(Shortcut, inputShape);
+        if (!bodyShape.Equals(shortcutShape))
+        {
+            throw new FerModelException(
+                $"Residual: the body outputs {bodyShape.ToBatchString()} but the shortcut outputs {shortcutShape.ToBatchString()} for input {inputShape.ToBatchString()}. " +
+                "Give the shortcut a projection (e.g. Conv2D with kernel 1 and the body's stride and filters) so the shapes match.");
+        }
+
+        return new BuiltLayer(new ResidualModule(bodyModules, shortcutModules, Activation is { } a ? Activations.Function(a) : null), bodyShape);
+    }
+
+    internal override JsonObject ToJson() => new()
+    {
+        ["kind"] = Kind,
+        ["body"] = new JsonArray(Body.Select(l => (JsonNode)l.ToJson()).ToArray()),
+        ["shortcut"] = new JsonArray(Shortcut.Select(l => (JsonNode)l.ToJson()).ToArray()),
+        ["activation"] = Activation?.ToString(),
+    };
+
+    private static (List<nn.Module<Tensor, Tensor>> Modules, Shape Output) BuildPath(IReadOnlyList<Layer> layers, Shape input)
+    {
+        var modules = new List<nn.Module<Tensor, Tensor>>();
+        var shape = input;
+        foreach (var layer in layers)
+        {
+            var built = layer.Build(shape);
+            modules.Add(built.Module);
+            shape = built.OutputShape;
+        }
+
+        return (modules, shape);
+    }
+}

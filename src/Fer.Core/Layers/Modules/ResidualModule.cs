@@ -1,0 +1,29 @@
+using static TorchSharp.torch;
+
+namespace Fer.Core;
+
+/// <summary>Sums a body path and a shortcut path (identity when it has no layers), then applies an optional activation.</summary>
+internal sealed class ResidualModule : nn.Module<Tensor, Tensor>
+{
+    private readonly TorchSharp.Modules.Sequential body;
+    private readonly TorchSharp.Modules.Sequential? shortcut;
+    private readonly Func<Tensor, Tensor>? _activation;
+
+    public ResidualModule(IReadOnlyList<nn.Module<Tensor, Tensor>> bodyModules, IReadOnlyList<nn.Module<Tensor, Tensor>>? shortcutModules, Func<Tensor, Tensor>? activation)
+        : base("Residual")
+    {
+        body = nn.Sequential(bodyModules.Select((m, i) => (i.ToString(System.Globalization.CultureInfo.InvariantCulture), m)).ToArray());
+        shortcut = shortcutModules is { Count: > 0 }
+            ? nn.Sequential(shortcutModules.Select((m, i) => (i.ToString(System.Globalization.CultureInfo.InvariantCulture), m)).ToArray())
+            : null;
+        _activation = activation;
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var sum = body.forward(input) + (shortcut is null ? input : shortcut.forward(input));
+        return (_activation is null ? sum : _activation(sum)).MoveToOuterDisposeScope();
+    }
+}

@@ -1,0 +1,116 @@
+using Fer.Datasets;
+using Fer.Datasets.Batching;
+using static TorchSharp.torch;
+
+namespace Fer.Core;
+
+/// <summary>Prediction.</summary>
+public sealed partial class Sequential
+{
+    /// <summary>The class probabilities of every image, in order: one array of <see cref="OutputCount"/> values per image.</summary>
+    /// <param name="images">The images; their shape must be <see cref="InputShape"/>.</param>
+    /// <param name="batchSize">Images per forward pass.</param>
+    /// <exception cref="FerModelException">The images' shape does not match the model's input.</exception>
+    public float[][] Predict(LabeledFaces images, int batchSize = 256)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        CheckInput(images.Shape, images.Source);
+        var loader = new BatchLoader(images, new BatchLoaderOptions { BatchSize = Fer.Internal.Guard.Positive(batchSize), Shuffle = false, Normalization = Normalization, Device = TorchDevice, Prefetch = 0 });
+        var results = new List<float[]>(images.Count);
+        foreach (var batch in loader.Epoch(0))
+        {
+            using (batch)
+            {
+                results.AddRange(PredictBatch(batch.Images));
+            }
+        }
+
+        return [.. results];
+    }
+
+    /// <summary>The class probabilities of one image given as 0–255 pixels, channels first, row-major.</summary>
+    /// <param name="pixels">Exactly <see cref="ImageShape.PixelCount"/> of <see cref="InputShape"/> values.</param>
+    /// <exception cref="FerModelException">The pixel count does not match the model's input.</exception>
+    public float[] Predict(ReadOnlySpan<byte> pixels)
+    {
+        if (pixels.Length != InputShape.PixelCount)
+        {
+            throw new FerModelException(
+                $"Sequential expected {InputShape.PixelCount} pixels (one image of shape {InputShape}) but received {pixels.Length}. " +
+                "Resize the image to the model's input size first.");
+        }
+
+        using var scope = NewDisposeScope();
+        var values = new float[pixels.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = (float)(((pixels[i] / 255.0) - Normalization.Mean) / Normalization.Std);
+        }
+
+        var input = tensor(values, [1, InputShape.Channels, InputShape.Height, InputShape.Width]).to(TorchDevice);
+        return PredictBatch(input)[0];
+    }
+
+    /// <summary>Probabilities for a normalised batch (N, C, H, W) already on the device.</summary>
+    internal float[][] PredictBatch(Tensor images)
+    {
+        using var scope = NewDisposeScope();
+        var probabilities = ForwardProbabilities(images).cpu();
+        var n = (int)probabilities.shape[0];
+        var k = (int)probabilities.shape[1];
+        var flat = probabilities.data<float>().ToArray();
+        var result = new float[n][];
+        for (var i = 0; i < n; i++)
+        {
+            result[i] = flat.AsSpan(i * k, k).ToArray();
+        }
+
+        return result;
+    }
+
+    /// <summary>Inference-mode forward pass that returns probabilities (softmax of logits unless the model ends in Softmax).</summary>
+    internal Tensor ForwardProbabilities(Tensor images)
+    {
+        CheckInput(images);
+        EnsureEvalMode();
+        using var noGrad = no_grad();
+        var outputs = Network.forward(images);
+        return OutputsProbabilities ? outputs : nn.functional.softmax(outputs, 1);
+    }
+
+    internal void CheckInput(Tensor images)
+    {
+        var shape = images.shape;
+        if (shape.Length != 4 || shape[1] != InputShape.Channels || shape[2] != InputShape.Height || shape[3] != InputShape.Width)
+        {
+            throw new FerModelException(
+                $"Sequential expected input of shape (N, {InputShape.Channels}, {InputShape.Height}, {InputShape.Width}) but received ({string.Join(", ", shape)}). " +
+                (shape.Length == 3 ? "Add a channel dimension." : "Resize the images to the model's input size."));
+        }
+    }
+
+    private void CheckInput(ImageShape shape, string source)
+    {
+        if (shape != InputShape)
+        {
+            throw new FerModelException(
+                $"Sequential expected images of shape {InputShape} but {source} holds images of shape {shape}. " +
+                "Resize the images, or build the model for that input shape.");
+        }
+    }
+
+    private void EnsureEvalMode()
+    {
+        var net = Network;
+        if (net.training)
+        {
+            lock (_modeLock)
+            {
+                if (net.training)
+                {
+                    net.eval();
+                }
+            }
+        }
+    }
+}

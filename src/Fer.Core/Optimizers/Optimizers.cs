@@ -1,0 +1,31 @@
+namespace Fer.Core;
+
+/// <summary>Creates optimizer configurations for <see cref="Sequential.Compile"/>.</summary>
+public static class Optimizers
+{
+    /// <summary>Adam (Kingma and Ba), the default, as in the original FER2013 work. Epsilon 1e-7 as in Keras.</summary>
+    /// <param name="learningRate">Initial learning rate.</param>
+    /// <param name="beta1">First-moment decay.</param>
+    /// <param name="beta2">Second-moment decay.</param>
+    /// <param name="epsilon">Added to the denominator.</param>
+    /// <param name="weightDecay">L2 penalty added to the gradients.</param>
+    public static Optimizer Adam(double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-7, double weightDecay = 0)
+        => new("Adam", learningRate, weightDecay, beta1, beta2, epsilon);
+
+    /// <summary>AdamW: Adam with decoupled weight decay (Loshchilov and Hutter).</summary>
+    /// <param name="learningRate">Initial learning rate.</param>
+    /// <param name="weightDecay">Decoupled weight decay.</param>
+    /// <param name="beta1">First-moment decay.</param>
+    /// <param name="beta2">Second-moment decay.</param>
+    /// <param name="epsilon">Added to the denominator.</param>
+    public static Optimizer AdamW(double learningRate = 1e-3, double weightDecay = 1e-2, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-7)
+        => new("AdamW", learningRate, weightDecay, beta1, beta2, epsilon);
+
+    /// <summary>Stochastic gradient descent, optionally with (Nesterov) momentum.</summary>
+    /// <param name="learningRate">Initial learning rate.</param>
+    /// <param name="momentum">Momentum in [0, 1).</param>
+    /// <param name="nesterov">Whether to use Nesterov momentum (needs momentum > 0).</param>
+    /// <param name="weightDecay">L2 penalty added to the gradients.</param>
+    public static Optimizer Sgd(double learningRate = 1e-2, double momentum = 0, bool nesterov = false, double weightDecay = 0)
+        => new("SGD", learningRate, weightDecay, momentum: momentum, nesterov: nesterov);
+}

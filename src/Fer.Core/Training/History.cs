@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Fer.Core;
+
+/// <summary>The per-epoch results of training, as Keras's History: <c>history["val_accuracy"]</c> is one value per epoch.</summary>
+public sealed class History
+{
+    private readonly List<EpochLogs> _epochs = [];
+
+    internal History()
+    {
+    }
+
+    /// <summary>The epochs, in order.</summary>
+    public IReadOnlyList<EpochLogs> Epochs => _epochs;
+
+    /// <summary>The names of the recorded values.</summary>
+    public IReadOnlyList<string> Keys => _epochs.SelectMany(e => e.Values.Keys).Distinct().ToArray();
+
+    /// <summary>One value per epoch (NaN where an epoch lacks it).</summary>
+    /// <param name="name">e.g. "loss" or "val_accuracy".</param>
+    public IReadOnlyList<double> this[string name]
+        => Keys.Contains(name)
+            ? _epochs.Select(e => e.Values.TryGetValue(name, out var v) ? v : double.NaN).ToArray()
+            : throw new KeyNotFoundException($"The history has no value '{name}'; it has: {string.Join(", ", Keys)}.");
+
+    /// <summary>The history as CSV: a header "epoch,loss,…,lr,seconds" and one row per epoch.</summary>
+    public string ToCsv()
+    {
+        var keys = Keys;
+        var builder = new StringBuilder().Append("epoch,").Append(string.Join(",", keys)).Append(",lr,seconds\n");
+        foreach (var e in _epochs)
+        {
+            builder.Append(e.Epoch.ToString(CultureInfo.InvariantCulture));
+            foreach (var k in keys)
+            {
+                builder.Append(',').Append(e.Values.TryGetValue(k, out var v) ? v.ToString("R", CultureInfo.InvariantCulture) : "");
+            }
+
+            builder.Append(',').Append(e.LearningRate.ToString("R", CultureInfo.InvariantCulture))
+                   .Append(',').Append(e.Duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The history as indented JSON: an array of epochs.</summary>
+    public string ToJson() => ToJsonNode().ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+
+    internal void Add(EpochLogs logs) => _epochs.Add(logs);
+
+    internal JsonArray ToJsonNode() => new(_epochs.Select(e => (JsonNode)new JsonObject
+    {
+        ["epoch"] = e.Epoch,
+        ["values"] = new JsonObject(e.Values.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
+        ["lr"] = e.LearningRate,
+        ["seconds"] = e.Duration.TotalSeconds,
+    }).ToArray());
+
+    internal static History FromJson(JsonNode? node)
+    {
+        var history = new History();
+        if (node is not JsonArray array)
+        {
+            return history;
+        }
+
+        foreach (var item in array.OfType<JsonObject>())
+        {
+            var values = (item["values"] as JsonObject)?.ToDictionary(kv => kv.Key, kv => kv.Value!.GetValue<double>()) ?? [];
+            history.Add(new EpochLogs(item["epoch"]!.GetValue<int>(), values, item["lr"]!.GetValue<double>(), TimeSpan.FromSeconds(item["seconds"]!.GetValue<double>())));
+        }
+
+        return history;
+    }
+}

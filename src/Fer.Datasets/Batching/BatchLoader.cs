@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using Fer.Internal;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Fer.Datasets.Batching;
+
+/// <summary>
+/// Turns <see cref="LabeledFaces"/> into mini-batches of tensors on a device: shuffled (or sampled) per epoch
+/// with a seed, normalised, augmented, and prefetched on a background thread so that a training step does not
+/// wait on data. The order of an epoch depends only on the seed and the epoch number, so a resumed run sees the
+/// same batches as an uninterrupted one.
+/// </summary>
+internal sealed class BatchLoader
+{
+    private readonly LabeledFaces _data;
+    private readonly float[] _lookup;
+
+    public BatchLoader(LabeledFaces data, BatchLoaderOptions options)
+    {
+        _data = data;
+        Options = options;
+        options.Normalization.Validate();
+        _lookup = new float[256];
+        for (var i = 0; i < 256; i++)
+        {
+            _lookup[i] = (float)(((i / 255.0) - options.Normalization.Mean) / options.Normalization.Std);
+        }
+    }
+
+    public BatchLoaderOptions Options { get; }
+
+    public int BatchCount => (SampleCount + Options.BatchSize - 1) / Options.BatchSize;
+
+    private int SampleCount => Options.SamplesPerEpoch ?? _data.Count;
+
+    /// <summary>The image order of one epoch.</summary>
+    internal int[] Order(int epoch)
+    {
+        var random = new Random(SeedMixer.MixToInt(Options.Seed, epoch, 0x5eed));
+        if (Options.SampleWeights is { } weights)
+        {
+            return WeightedDraw(weights, SampleCount, random);
+        }
+
+        var order = Enumerable.Range(0, _data.Count).ToArray();
+        if (Options.Shuffle)
+        {
+            random.Shuffle(order);
+        }
+
+        return order;
+    }
+
+    /// <summary>Enumerates the batches of one epoch; each batch must be disposed by the caller.</summary>
+    public IEnumerable<Batch> Epoch(int epoch, CancellationToken cancellationToken = default)
+    {
+        var order = Order(epoch);
+        if (Options.Prefetch <= 0)
+        {
+            for (var b = 0; b < BatchCount; b++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return Make(order, epoch, b);
+            }
+
+            yield break;
+        }
+
+        using var queue = new BlockingCollection<Batch>(Options.Prefetch);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Factory.StartNew(
+            () =>
+            {
+                try
+                {
+                    for (var b = 0; b < BatchCount && !stop.IsCancellationRequested; b++)
+                    {
+                        var batch = Make(order, epoch, b);
+                        try
+                        {
+                            queue.Add(batch, stop.Token);
+                        }
+                        catch (OperationCanceledException)
+                        {
+                            batch.Dispose();
+                            return;
+                        }
+                    }
+                }
+                finally
+                {
+                    queue.CompleteAdding();
+                }
+            },
+            stop.Token,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+        try
+        {
+            foreach (var batch in queue.GetConsumingEnumerable(cancellationToken))
+            {
+                yield return batch;
+            }
+
+            producer.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            stop.Cancel();
+            try
+            {
+                producer.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+                // The producer's own failure was surfaced above where it mattered; on early exit it is moot.
+            }
+
+            while (queue.TryTake(out var leftover))
+            {
+                leftover.Dispose();
+            }
+        }
+    }
+
+    private Batch Make(int[] order, int epoch, int batchIndex)
+    {
+        var start = batchIndex * Options.BatchSize;
+        var count = Math.Min(Options.BatchSize, order.Length - start);
+        var size = _data.Shape.PixelCount;
+        var values = new float[count * size];
+        var labels = new int[count];
+        var pixels = _data.PixelSpan;
+        for (var i = 0; i < count; i++)
+        {
+            var index = order[start + i];
+            labels[i] = _data.LabelSpan[index];
+            var source = pixels.Slice(index * size, size);
+            var target = values.AsSpan(i * size, size);
+            for (var p = 0; p < size; p++)
+            {
+                target[p] = _lookup[source[p]];
+            }
+        }
+
+        using var scope = NewDisposeScope();
+        var shape = new long[] { count, _data.Shape.Channels, _data.Shape.Height, _data.Shape.Width };
+        var images = tensor(values, shape).to(Options.Device);
+        var targets = nn.functional.one_hot(tensor(labels, ScalarType.Int64).to(Options.Device), _data.ClassNames.Count).to(ScalarType.Float32);
+        if (Options.Augmentation is { } augmentation)
+        {
+            (images, targets) = augmentation.Apply(images, targets, epoch, batchIndex);
+        }
+
+        scope.Detach(images, targets);
+        return new Batch(images, targets, labels, batchIndex);
+    }
+
+    private static int[] WeightedDraw(IReadOnlyList<double> weights, int count, Random random)
+    {
+        var cumulative = new double[weights.Count];
+        var total = 0.0;
+        for (var i = 0; i < weights.Count; i++)
+        {
+            total += weights[i];
+            cumulative[i] = total;
+        }
+
+        var drawn = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            var index = Array.BinarySearch(cumulative, random.NextDouble() * total);
+            drawn[i] = Math.Min(index < 0 ? ~index : index, weights.Count - 1);
+        }
+
+        return drawn;
+    }
+}

@@ -1,0 +1,216 @@
+using System.IO.Compression;
+
+namespace Fer.Datasets;
+
+/// <summary>
+/// Reads the Kaggle FER2013 CSV layouts: <c>emotion,pixels,Usage</c> (fer2013.csv, optionally gzip-compressed),
+/// <c>emotion, Usage, pixels</c> (icml_face_data.csv, headers with leading spaces) and <c>emotion,pixels</c>
+/// (train.csv, everything Training).
+/// </summary>
+internal sealed class Fer2013CsvReader
+{
+    private const int PixelCount = 48 * 48;
+    private readonly string _path;
+    private readonly Fer2013LoadOptions _options;
+    private readonly int _classCount;
+    private readonly Dictionary<Fer2013Split, (List<byte[]> Pixels, List<int> Labels)> _rows = [];
+    private readonly List<SkippedInput> _skipped = [];
+
+    public Fer2013CsvReader(string path, Fer2013LoadOptions options)
+    {
+        _path = path;
+        _options = options;
+        _classCount = ClassNames.Validate(options.ClassNames, nameof(options.ClassNames)).Count;
+    }
+
+    public FerDataset Read()
+    {
+        using var reader = new StreamReader(OpenMaybeCompressed(_path), System.Text.Encoding.UTF8, true, 1 << 16);
+        var header = reader.ReadLine() ?? throw Malformed(1, "the file is empty; expected a header such as 'emotion,pixels,Usage'");
+        var (emotionColumn, pixelsColumn, usageColumn, columnCount) = ParseHeader(header);
+        long lineNumber = 1;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (TryParseRow(line, lineNumber, emotionColumn, pixelsColumn, usageColumn, columnCount, out var split, out var label, out var pixels, out var reason))
+            {
+                if (!_rows.TryGetValue(split, out var bucket))
+                {
+                    bucket = ([], []);
+                    _rows[split] = bucket;
+                }
+
+                bucket.Pixels.Add(pixels!);
+                bucket.Labels.Add(label);
+            }
+            else if (_options.MalformedRows == MalformedRowHandling.Skip)
+            {
+                _skipped.Add(new SkippedInput(_path, lineNumber, reason!));
+            }
+            else
+            {
+                throw Malformed(lineNumber, reason!);
+            }
+        }
+
+        if (_rows.Count == 0)
+        {
+            throw new FerDataException($"{_path} has a header but no usable rows: the data set is empty.") { Input = _path };
+        }
+
+        var splits = _rows.ToDictionary(
+            kv => kv.Key,
+            kv => LabeledFaces.Create(Concatenate(kv.Value.Pixels), [.. kv.Value.Labels], ImageShape.Fer2013, _options.ClassNames, $"{_path} ({kv.Key})"));
+        return new FerDataset(_path, splits, _skipped);
+    }
+
+    internal static Stream OpenMaybeCompressed(string path)
+    {
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var magic = new byte[2];
+        var read = file.Read(magic, 0, 2);
+        file.Position = 0;
+        return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b ? new GZipStream(file, CompressionMode.Decompress) : file;
+    }
+
+    private (int Emotion, int Pixels, int Usage, int Count) ParseHeader(string header)
+    {
+        var names = header.Split(',').Select(h => h.Trim().Trim('"').ToLowerInvariant()).ToArray();
+        var emotion = Array.IndexOf(names, "emotion");
+        var pixels = Array.IndexOf(names, "pixels");
+        var usage = Array.IndexOf(names, "usage");
+        if (pixels < 0)
+        {
+            throw Malformed(1, $"the header '{header}' has no 'pixels' column");
+        }
+
+        if (emotion < 0)
+        {
+            throw Malformed(1, $"the header '{header}' has no 'emotion' column, so the faces have no labels (Kaggle's test.csv is unlabelled; use it for prediction only)");
+        }
+
+        return (emotion, pixels, usage, names.Length);
+    }
+
+    private bool TryParseRow(string line, long lineNumber, int emotionColumn, int pixelsColumn, int usageColumn, int columnCount,
+        out Fer2013Split split, out int label, out byte[]? pixels, out string? reason)
+    {
+        split = Fer2013Split.Training;
+        label = -1;
+        pixels = null;
+        Span<Range> ranges = stackalloc Range[columnCount + 1];
+        var span = line.AsSpan();
+        var fields = span.Split(ranges, ',');
+        if (fields != columnCount)
+        {
+            reason = $"expected {columnCount} comma-separated fields, found {fields}";
+            return false;
+        }
+
+        var emotionText = Unquote(span[ranges[emotionColumn]]);
+        if (!int.TryParse(emotionText, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out label))
+        {
+            reason = $"emotion '{emotionText.ToString()}' is not a whole number";
+            return false;
+        }
+
+        if ((uint)label >= (uint)_classCount)
+        {
+            reason = $"label {label} is out of range [0, {_classCount - 1}]";
+            return false;
+        }
+
+        if (usageColumn >= 0)
+        {
+            var usage = Unquote(span[ranges[usageColumn]]);
+            if (!Enum.TryParse(usage, ignoreCase: true, out split) || !Enum.IsDefined(split))
+            {
+                reason = $"Usage '{usage.ToString()}' is not Training, PublicTest or PrivateTest";
+                return false;
+            }
+        }
+
+        pixels = new byte[PixelCount];
+        return TryParsePixels(Unquote(span[ranges[pixelsColumn]]), pixels, out reason);
+    }
+
+    private static bool TryParsePixels(ReadOnlySpan<char> text, byte[] pixels, out string? reason)
+    {
+        var count = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && text[i] == ' ')
+            {
+                i++;
+            }
+
+            if (i >= text.Length)
+            {
+                break;
+            }
+
+            var value = 0;
+            var start = i;
+            while (i < text.Length && text[i] != ' ')
+            {
+                var digit = text[i] - '0';
+                if ((uint)digit > 9)
+                {
+                    reason = $"pixel {count + 1} '{text[start..NextSpace(text, start)].ToString()}' is not a number";
+                    return false;
+                }
+
+                value = (value * 10) + digit;
+                if (value > 255)
+                {
+                    reason = $"pixel {count + 1} '{text[start..NextSpace(text, start)].ToString()}' is outside 0-255";
+                    return false;
+                }
+
+                i++;
+            }
+
+            if (count < PixelCount)
+            {
+                pixels[count] = (byte)value;
+            }
+
+            count++;
+        }
+
+        reason = count == PixelCount ? null : $"expected {PixelCount} pixel values (48x48), found {count}";
+        return reason is null;
+    }
+
+    private static int NextSpace(ReadOnlySpan<char> text, int start)
+    {
+        var end = text[start..].IndexOf(' ');
+        return end < 0 ? text.Length : start + end;
+    }
+
+    private static ReadOnlySpan<char> Unquote(ReadOnlySpan<char> field)
+    {
+        field = field.Trim();
+        return field.Length >= 2 && field[0] == '"' && field[^1] == '"' ? field[1..^1].Trim() : field;
+    }
+
+    private static byte[] Concatenate(List<byte[]> rows)
+    {
+        var all = new byte[rows.Count * PixelCount];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            rows[i].CopyTo(all, i * PixelCount);
+        }
+
+        return all;
+    }
+
+    private FerDataException Malformed(long lineNumber, string reason)
+        => new($"{_path}, line {lineNumber}: {reason}.") { Input = _path, LineNumber = lineNumber };
+}
