@@ -22,9 +22,11 @@ internal sealed class BatchLoader
         Options = options;
         options.Normalization.Validate();
         _lookup = new float[256];
+        var augmented = options.Augmentation is { Enabled: true };
         for (var i = 0; i < 256; i++)
         {
-            _lookup[i] = (float)(((i / 255.0) - options.Normalization.Mean) / options.Normalization.Std);
+            // Augmentation works on [0, 1] pixels and normalises afterwards; without it, one lookup does both.
+            _lookup[i] = augmented ? (float)(i / 255.0) : (float)(((i / 255.0) - options.Normalization.Mean) / options.Normalization.Std);
         }
     }
 
@@ -148,9 +150,10 @@ internal sealed class BatchLoader
         var shape = new long[] { count, _data.Shape.Channels, _data.Shape.Height, _data.Shape.Width };
         var images = tensor(values, shape).to(Options.Device);
         var targets = nn.functional.one_hot(tensor(labels, ScalarType.Int64).to(Options.Device), _data.ClassNames.Count).to(ScalarType.Float32);
-        if (Options.Augmentation is { } augmentation)
+        if (Options.Augmentation is { Enabled: true } augmentation)
         {
             (images, targets) = augmentation.Apply(images, targets, epoch, batchIndex);
+            images = images.sub(Options.Normalization.Mean).div(Options.Normalization.Std);
         }
 
         scope.Detach(images, targets);
