@@ -60,6 +60,42 @@ public sealed class History
         ["seconds"] = e.Duration.TotalSeconds,
     }).ToArray());
 
+    /// <summary>Reads <see cref="ToCsv"/> output back; malformed lines are left out.</summary>
+    internal static History FromCsv(string csv)
+    {
+        var history = new History();
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (lines.Length < 2)
+        {
+            return history;
+        }
+
+        var header = lines[0].Split(',');
+        foreach (var line in lines.Skip(1))
+        {
+            var cells = line.Split(',');
+            if (cells.Length != header.Length || !int.TryParse(cells[0], CultureInfo.InvariantCulture, out var epoch))
+            {
+                continue;
+            }
+
+            var values = new Dictionary<string, double>(StringComparer.Ordinal);
+            for (var c = 1; c < header.Length - 2; c++)
+            {
+                if (double.TryParse(cells[c], NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+                {
+                    values[header[c]] = v;
+                }
+            }
+
+            _ = double.TryParse(cells[^2], NumberStyles.Float, CultureInfo.InvariantCulture, out var lr);
+            _ = double.TryParse(cells[^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds);
+            history.Add(new EpochLogs(epoch, values, lr, TimeSpan.FromSeconds(seconds)));
+        }
+
+        return history;
+    }
+
     internal static History FromJson(JsonNode? node)
     {
         var history = new History();

@@ -1,0 +1,65 @@
+using Fer.Datasets;
+using Fer.Internal;
+
+namespace Fer.Core;
+
+/// <summary>Training.</summary>
+public sealed partial class EmotionClassifier
+{
+    /// <summary>Trains a classifier on <paramref name="data"/> with default options.</summary>
+    /// <param name="data">Training images and labels.</param>
+    public static EmotionClassifier Train(LabeledFaces data) => Train(data, null);
+
+    /// <summary>
+    /// Trains a classifier: builds the architecture (or takes <see cref="TrainingOptions.Model"/>), compiles it with
+    /// the options' optimizer, label smoothing and class weighting, and fits it with augmentation, validation and
+    /// callbacks.
+    /// </summary>
+    /// <param name="data">Training images and labels.</param>
+    /// <param name="options">Training options; defaults when null.</param>
+    /// <param name="progress">Receives a report after each batch and epoch.</param>
+    /// <param name="cancellationToken">Stops training (an <see cref="OperationCanceledException"/> is thrown).</param>
+    /// <returns>The trained classifier; its <see cref="History"/> holds the per-epoch results.</returns>
+    /// <exception cref="FerModelException">An option is invalid (all problems are listed) or the data does not fit the model.</exception>
+    public static EmotionClassifier Train(LabeledFaces data, TrainingOptions? options, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(data);
+        options ??= new TrainingOptions();
+        options.Validate(data);
+        var model = options.Model ?? options.Architecture.Build(data.Shape, data.ClassNames.Count, options.Seed, options.Device);
+        try
+        {
+            var train = data;
+            var validation = options.Validation;
+            if (validation is null && options.ValidationSplit > 0)
+            {
+                (train, validation) = data.SplitStratified(options.ValidationSplit, options.Seed);
+            }
+
+            var classWeights = options.ClassWeighting switch
+            {
+                ClassWeighting.InverseFrequency => ClassWeights.InverseFrequency(train),
+                ClassWeighting.EffectiveNumber => ClassWeights.EffectiveNumber(train),
+                _ => null,
+            };
+            var samplingWeights = options.ClassWeighting == ClassWeighting.BalancedSampling ? ClassWeights.BalancedSampleWeights(train) : null;
+            model.Normalization = options.Normalization;
+            model.ClassNames = data.ClassNames;
+            model.Compile(options.Optimizer ?? Optimizers.Adam(), Losses.CategoricalCrossEntropy(options.LabelSmoothing, classWeights), schedule: options.Schedule);
+            var augmentation = options.Augmentation ?? Augmentations.Standard(options.Seed);
+            var history = model.Fit(train, options.Epochs, options.BatchSize, validation, options.Callbacks, augmentation, samplingWeights, progress, cancellationToken);
+            model.TrainingInfo["optimizer"] = model.Optimizer!.ToString();
+            model.TrainingInfo["loss"] = model.Loss!.ToString();
+            model.TrainingInfo["augmentation"] = augmentation.ToString();
+            model.TrainingInfo["epochs"] = history.Epochs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            model.TrainingInfo["trainingImages"] = train.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            model.TrainingInfo["history"] = history.ToCsv();
+            return new EmotionClassifier(model, history);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+}

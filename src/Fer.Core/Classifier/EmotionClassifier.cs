@@ -1,0 +1,81 @@
+using Fer.Datasets;
+
+namespace Fer.Core;
+
+/// <summary>
+/// Recognises facial expressions: <see cref="Train(LabeledFaces, TrainingOptions?, IProgress{TrainingProgress}?, CancellationToken)"/>
+/// a model, <c>Predict</c> the emotion of faces, and <see cref="Evaluate"/> a model with proper metrics.
+/// <see cref="Default"/> is the model embedded in the package, trained on FER2013. Predict is thread-safe.
+/// </summary>
+/// <example>
+/// <code>
+/// using var classifier = EmotionClassifier.Default;
+/// EmotionPrediction p = classifier.Predict("face.jpg");
+/// Console.WriteLine($"{p.Emotion} {p.Confidence:P1}");
+/// </code>
+/// </example>
+public sealed partial class EmotionClassifier : IDisposable
+{
+    private const string DefaultModelResource = "Fer.Core.Models.default.fer";
+    private readonly Sequential _model;
+
+    private EmotionClassifier(Sequential model, History? history)
+    {
+        _model = model;
+        History = history;
+        ClassNames = model.ClassNames ?? throw new FerModelException("The model has no class names; train it or set Sequential.ClassNames before wrapping it.");
+    }
+
+    /// <summary>
+    /// A new classifier with the default model embedded in Fer.Core, trained on FER2013 (see docs/model-card.md).
+    /// Each access loads a new instance; dispose it when done.
+    /// </summary>
+    /// <exception cref="FerModelException">This build of Fer.Core has no embedded model.</exception>
+    public static EmotionClassifier Default
+    {
+        get
+        {
+            using var stream = typeof(EmotionClassifier).Assembly.GetManifestResourceStream(DefaultModelResource)
+                ?? throw new FerModelException("This build of Fer.Core embeds no default model (src/Fer.Core/Models/default.fer was absent when it was built). Train one with EmotionClassifier.Train, or load a model file with EmotionClassifier.Load.");
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            return new EmotionClassifier(Sequential.Load(buffer.ToArray(), "the embedded default model"), null);
+        }
+    }
+
+    /// <summary>The classes the classifier tells apart, in output order.</summary>
+    public IReadOnlyList<string> ClassNames { get; }
+
+    /// <summary>The input size images are converted to (grayscale, resized).</summary>
+    public ImageShape InputShape => _model.InputShape;
+
+    /// <summary>The training history, when this classifier was trained in this process.</summary>
+    public History? History { get; }
+
+    /// <summary>Facts about the model's training (recipe, data, architecture), from its file.</summary>
+    public IReadOnlyDictionary<string, string> TrainingInfo => _model.TrainingInfo.AsReadOnly();
+
+    /// <summary>Averaging over transformed copies at prediction time; <see cref="TestTimeAugmentation.None"/> by default.</summary>
+    public TestTimeAugmentation TestTimeAugmentation { get; set; } = TestTimeAugmentation.None;
+
+    /// <summary>The underlying Keras-style model, for summaries and advanced use.</summary>
+    public Sequential Model => _model;
+
+    /// <summary>Loads a classifier from a model file written by <see cref="Save"/> or <see cref="Sequential.Save"/>.</summary>
+    /// <param name="path">The model file.</param>
+    /// <param name="device">Where to run the model; the CPU by default.</param>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="FerModelException">The file is not a valid model file.</exception>
+    public static EmotionClassifier Load(string path, ComputeDevice? device = null) => new(Sequential.Load(path, device), null);
+
+    /// <summary>Wraps a trained model (it must have class names); the classifier takes ownership of it.</summary>
+    /// <param name="model">The trained model.</param>
+    public static EmotionClassifier FromModel(Sequential model) => new(Fer.Internal.Guard.NotNull(model), null);
+
+    /// <summary>Saves the model (architecture, weights, class names, normalisation, training info and history) to one file, atomically.</summary>
+    /// <param name="path">The file to write.</param>
+    public void Save(string path) => _model.Save(path);
+
+    /// <summary>Frees the model's native memory.</summary>
+    public void Dispose() => _model.Dispose();
+}
