@@ -61,10 +61,12 @@ internal sealed class ImageFolderReader
     private LabeledFaces ReadSplit(string folder, List<SkippedInput> skipped)
     {
         var files = new List<(string Path, int Label)>();
-        foreach (var classFolder in Directory.GetDirectories(folder).OrderBy(f => f, StringComparer.Ordinal))
+        // Class folders in label order, so that images come out grouped by class in the standard order.
+        foreach (var (classFolder, label) in Directory.GetDirectories(folder)
+                     .Select(f => (Folder: f, Label: IndexOfClass(Path.GetFileName(f))))
+                     .OrderBy(f => f.Label < 0 ? int.MaxValue : f.Label).ThenBy(f => f.Folder, StringComparer.Ordinal))
         {
             var name = Path.GetFileName(classFolder);
-            var label = IndexOfClass(name);
             if (label < 0)
             {
                 var reason = $"the folder '{name}' is not one of the classes {string.Join(", ", _classNames)}";
