@@ -40,6 +40,10 @@ internal static partial class NativeEnvironment
         }
     }
 
+    /// <summary>The value of a variable as native code sees it (libc's getenv), or null.</summary>
+    internal static string? Read(string name)
+        => OperatingSystem.IsLinux() && GetEnv(name) is var value && value != IntPtr.Zero ? Marshal.PtrToStringUTF8(value) : null;
+
 #pragma warning disable CA2255 // A library initializer is the only point that runs before any native kernel.
     [ModuleInitializer]
     internal static void OnModuleLoad() => Configure();

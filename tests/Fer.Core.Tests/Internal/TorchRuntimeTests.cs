@@ -1,0 +1,41 @@
+using Fer.Internal;
+
+namespace Fer.Core.Tests;
+
+public sealed class TorchRuntimeTests
+{
+    [Fact]
+    public void The_load_failure_message_says_why_and_how_to_fix_it()
+    {
+        var message = TorchRuntime.DescribeFailure(new DllNotFoundException("libLibTorchSharp.so: cannot open"), libStdCxxOk: false);
+        Assert.Contains("lacks the symbol GLIBCXX_3.4.32", message);
+        Assert.Contains("scripts/install-prereqs.sh", message);
+        Assert.Contains("trixie", message);
+        Assert.Contains("apt-get install -y -t trixie libstdc++6", message);
+        Assert.Contains("DllNotFoundException: libLibTorchSharp.so", message);
+    }
+
+    [Fact]
+    public void On_this_machine_the_library_loads_and_the_symbol_is_present()
+    {
+        TorchRuntime.EnsureAvailable();
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.True(TorchRuntime.LibStdCxxHasRequiredSymbol());
+        }
+    }
+
+    [Fact]
+    public void OneDnn_is_capped_at_avx2_unless_the_user_chose()
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            var value = NativeEnvironment.Read(NativeEnvironment.OneDnnMaxIsaVariable);
+            Assert.NotNull(value);
+            if (Environment.GetEnvironmentVariable(NativeEnvironment.OneDnnMaxIsaVariable) is null)
+            {
+                Assert.Equal("AVX2", value);
+            }
+        }
+    }
+}
