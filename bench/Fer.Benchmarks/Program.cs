@@ -1,0 +1,107 @@
+// Honest benchmark harness for Fer.Core (median of repeated runs after warm-up). Writes a Markdown table.
+//
+//   dotnet run -c Release --project bench/Fer.Benchmarks -- [--data ../shared/datasets/fer2013/fer2013.csv.gz] [--model model.fer]
+using System.Diagnostics;
+using System.Globalization;
+using System.IO.Compression;
+using Fer.Benchmarks;
+using Fer.Core;
+using Fer.Datasets;
+using Fer.Datasets.Batching;
+using static TorchSharp.torch;
+
+var data = args.SkipWhile(a => a != "--data").Skip(1).FirstOrDefault() ?? "../shared/datasets/fer2013/fer2013.csv.gz";
+var modelPath = args.SkipWhile(a => a != "--model").Skip(1).FirstOrDefault();
+var rows = new List<(string What, string Value, string Target)>();
+void Row(string what, string value, string target)
+{
+    rows.Add((what, value, target));
+    Console.WriteLine($"{what}: {value} (target {target})");
+}
+
+// 1. CSV parsing: gzip and plain, time and memory.
+var plain = Path.Combine(Path.GetTempPath(), "fer2013-bench.csv");
+if (!File.Exists(plain))
+{
+    using var gz = new GZipStream(File.OpenRead(data), CompressionMode.Decompress);
+    using var output = File.Create(plain);
+    gz.CopyTo(output);
+}
+
+FerDataset? loaded = null;
+var gzSeconds = Measure.MedianSeconds(3, () => loaded = Fer2013.Load(data));
+var plainSeconds = Measure.MedianSeconds(3, () => loaded = Fer2013.Load(plain));
+loaded = null;
+GC.Collect();
+GC.WaitForPendingFinalizers();
+GC.Collect();
+var before = GC.GetTotalMemory(forceFullCollection: true);
+var dataset = Fer2013.Load(plain);
+var after = GC.GetTotalMemory(forceFullCollection: true);
+var rows32298 = dataset.Training.Count + dataset.PublicTest.Count;
+var rawBytes = (double)rows32298 * 2304;
+Row("CSV parse, fer2013.csv (plain, 32,298 rows)", $"{plainSeconds:0.00} s", "≤ 2 s");
+Row("CSV parse, fer2013.csv.gz (with decompression)", $"{gzSeconds:0.00} s", "-");
+Row("Managed memory of the loaded data set", $"{(after - before) / 1e6:0.0} MB = {(after - before) / rawBytes:0.00}× raw uint8 ({rawBytes / 1e6:0.0} MB)", "≤ 2×");
+
+// 2. Augmentation + batching throughput (2 threads, the default pipeline, prefetch), no model.
+set_num_threads(2);
+var train = dataset.Training;
+var loader = new BatchLoader(train, new BatchLoaderOptions { BatchSize = 64, Seed = 1, Augmentation = Augmentations.Standard(1), Normalization = Normalization.Fer2013 });
+var epoch = 0;
+var batchSeconds = Measure.MedianSeconds(3, () =>
+{
+    foreach (var batch in loader.Epoch(epoch++))
+    {
+        batch.Dispose();
+    }
+});
+Row("Default augmentation + batching (batch 64, 2 threads)", $"{train.Count / batchSeconds:N0} images/s", "≥ 5,000 images/s");
+
+// 3. Inference latency of the default model (or --model), one face, one thread; and batch-64 throughput.
+using var classifier = modelPath is null ? EmotionClassifier.Default : EmotionClassifier.Load(modelPath);
+var face = dataset.PublicTest.GetPixels(0).ToArray();
+foreach (var threads in new[] { 1, 2 })
+{
+    set_num_threads(threads);
+    const int calls = 500;
+    var single = Measure.MedianSeconds(3, () =>
+    {
+        for (var i = 0; i < calls; i++)
+        {
+            classifier.PredictPixels(face);
+        }
+    }) / calls;
+    var batch64 = dataset.PublicTest.Subset(Enumerable.Range(0, 64));
+    var batchTime = Measure.MedianSeconds(5, () => classifier.PredictBatch(batch64));
+    Row($"Inference, one face, {threads} thread(s) ({classifier.TrainingInfo.GetValueOrDefault("architecture", "model")})", $"{single * 1000:0.00} ms", threads == 1 ? "≤ 2 ms" : "-");
+    Row($"Inference, batch of 64, {threads} thread(s)", $"{64 / batchTime:N0} faces/s", "-");
+}
+
+// 4. Training throughput of the full pipeline (load → augment → step), 2 threads, per preset.
+set_num_threads(2);
+var subset = train.SampleStratified(2048, seed: 1);
+foreach (var architecture in new[] { Architectures.MiniXception, Architectures.Fer2013Cnn })
+{
+    using var model = architecture.Build(seed: 1);
+    model.Normalization = Normalization.Fer2013;
+    model.Compile(Optimizers.Adam());
+    model.Fit(subset.SampleStratified(256, seed: 2), epochs: 1, batchSize: 64);
+    var clock = Stopwatch.StartNew();
+    model.Fit(subset, epochs: 1, batchSize: 64, augmentation: Augmentations.Standard(1));
+    Row($"Training, {architecture.Name}, full pipeline (batch 64, 2 threads)", $"{subset.Count / clock.Elapsed.TotalSeconds:N0} images/s", "-");
+}
+
+Console.WriteLine();
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {GetCpuName()}, {Environment.OSVersion}, .NET {Environment.Version}; date {DateTime.UtcNow:yyyy-MM-dd}");
+Console.WriteLine("| what | measured | target |");
+Console.WriteLine("|---|---|---|");
+foreach (var (what, value, target) in rows)
+{
+    Console.WriteLine($"| {what} | {value} | {target} |");
+}
+
+static string GetCpuName()
+    => File.Exists("/proc/cpuinfo")
+        ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "unknown CPU"
+        : "unknown CPU";
