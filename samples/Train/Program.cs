@@ -36,6 +36,11 @@ Console.CancelKeyPress += (_, e) =>
 };
 
 var epochs = arguments.GetInt("epochs", 30);
+var seed = arguments.GetInt("seed", 0);
+var augmentation = Augmentations.Standard(seed);
+var preview = Path.Combine(output, "augmentation-preview.png");
+AugmentationPreview.SavePng(training, preview, augmentation);
+Console.WriteLine($"Augmented faces as training sees them: {preview}");
 using var classifier = EmotionClassifier.Train(training, new TrainingOptions
 {
     Architecture = Architectures.FromName(arguments.Get("architecture", "MiniXception")),
@@ -44,7 +49,8 @@ using var classifier = EmotionClassifier.Train(training, new TrainingOptions
     ValidationSplit = 0.1,
     LabelSmoothing = 0.1,
     Schedule = Schedules.Cosine(epochs, 1e-5),
-    Seed = arguments.GetInt("seed", 0),
+    Augmentation = augmentation,
+    Seed = seed,
     Callbacks = [Callbacks.BackupAndRestore(Path.Combine(output, "state"))],
 }, new ConsoleProgressBar(), cancel.Token);
 

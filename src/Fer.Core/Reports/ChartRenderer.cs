@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fer.Internal;
 using SkiaSharp;
 
 namespace Fer.Core;

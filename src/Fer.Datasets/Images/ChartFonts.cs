@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace Fer.Core;
+namespace Fer.Internal;
 
 /// <summary>The typeface charts use: DejaVu Sans where installed (Debian's fonts-dejavu-core), else the platform default.</summary>
 internal static class ChartFonts
