@@ -12,11 +12,26 @@ using static TorchSharp.torch;
 
 var data = args.SkipWhile(a => a != "--data").Skip(1).FirstOrDefault() ?? "../shared/datasets/fer2013/fer2013.csv.gz";
 var modelPath = args.SkipWhile(a => a != "--model").Skip(1).FirstOrDefault();
+var onlyStatic = args.Contains("--architectures-only");
 var rows = new List<(string What, string Value, string Target)>();
 void Row(string what, string value, string target)
 {
     rows.Add((what, value, target));
     Console.WriteLine($"{what}: {value} (target {target})");
+}
+
+// 0. Parameter counts and MACs of the presets.
+foreach (var architecture in Architectures.All)
+{
+    using var model = architecture.Build();
+    var macs = MacCounter.Count(model);
+    Row($"{architecture.Name}: parameters / forward MACs per face", $"{model.Summary().TotalParameters:N0} / {macs / 1e6:0.0} M ({2 * macs / 1e6:0.0} MFLOPs)", "-");
+}
+
+if (onlyStatic)
+{
+    PrintTable();
+    return;
 }
 
 // 1. CSV parsing: gzip and plain, time and memory.
@@ -92,13 +107,18 @@ foreach (var architecture in new[] { Architectures.MiniXception, Architectures.F
     Row($"Training, {architecture.Name}, full pipeline (batch 64, 2 threads)", $"{subset.Count / clock.Elapsed.TotalSeconds:N0} images/s", "-");
 }
 
-Console.WriteLine();
-Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {GetCpuName()}, {Environment.OSVersion}, .NET {Environment.Version}; date {DateTime.UtcNow:yyyy-MM-dd}");
-Console.WriteLine("| what | measured | target |");
-Console.WriteLine("|---|---|---|");
-foreach (var (what, value, target) in rows)
+PrintTable();
+
+void PrintTable()
 {
-    Console.WriteLine($"| {what} | {value} | {target} |");
+    Console.WriteLine();
+    Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {GetCpuName()}, {Environment.OSVersion}, .NET {Environment.Version}; date {DateTime.UtcNow:yyyy-MM-dd}");
+    Console.WriteLine("| what | measured | target |");
+    Console.WriteLine("|---|---|---|");
+    foreach (var (what, value, target) in rows)
+    {
+        Console.WriteLine($"| {what} | {value} | {target} |");
+    }
 }
 
 static string GetCpuName()

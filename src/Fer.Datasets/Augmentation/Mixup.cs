@@ -10,8 +10,7 @@ internal sealed record Mixup(double Alpha, double Probability) : IBatchTransform
 {
     public (Tensor Images, Tensor Targets) Apply(Tensor images, Tensor targets, Generator random)
     {
-        var draws = RandomDraws.DotNet(random);
-        var permutation = randperm(images.shape[0], generator: random).to(images.device);
+        var (draws, permutation) = RandomDraws.MixingPartners(images, random);
         if (draws.NextDouble() >= Probability)
         {
             return (images, targets);

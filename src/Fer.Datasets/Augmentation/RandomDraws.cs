@@ -19,6 +19,13 @@ internal static class RandomDraws
         return new Random((int)seed.item<long>());
     }
 
+    /// <summary>
+    /// For mixing augmentations: a .NET generator for the batch-level draws and a permutation that pairs each image
+    /// with a partner from the same batch (both drawn before deciding whether to mix, so the stream stays aligned).
+    /// </summary>
+    public static (Random Draws, Tensor Partners) MixingPartners(Tensor images, Generator random)
+        => (DotNet(random), randperm(images.shape[0], generator: random).to(images.device));
+
     /// <summary>A Beta(alpha, alpha) sample, from two Gamma samples (Marsaglia and Tsang).</summary>
     public static double Beta(Random random, double alpha)
     {

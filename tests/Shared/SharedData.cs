@@ -1,4 +1,4 @@
-namespace Fer.Datasets.Tests;
+namespace Fer.Testing;
 
 /// <summary>Finds the shared FER2013 files (../shared/datasets/fer2013 beside the repository); tests that need them skip when absent.</summary>
 internal static class SharedData
