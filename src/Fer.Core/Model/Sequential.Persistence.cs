@@ -210,10 +210,11 @@ public sealed partial class Sequential
 
     private List<TensorEntry> WeightEntries()
     {
+        using var scope = NewDisposeScope();
         var entries = new List<TensorEntry>();
         foreach (var (name, value) in Network.state_dict())
         {
-            using var cpuValue = value.detach().cpu().contiguous();
+            var cpuValue = value.detach().cpu().contiguous();
             var data = cpuValue.dtype switch
             {
                 ScalarType.Float32 => (TensorEntry.Float32, MemoryMarshal.AsBytes(cpuValue.data<float>().ToArray().AsSpan()).ToArray()),
@@ -228,6 +229,7 @@ public sealed partial class Sequential
 
     private void LoadWeights(IReadOnlyDictionary<string, TensorEntry> entries, string source)
     {
+        using var scope = NewDisposeScope();
         var state = Network.state_dict();
         var expected = state.Keys.Select(k => WeightPrefix + k).ToHashSet(StringComparer.Ordinal);
         var unexpected = entries.Keys.Where(k => k.StartsWith(WeightPrefix, StringComparison.Ordinal) && !expected.Contains(k)).ToArray();
@@ -250,7 +252,7 @@ public sealed partial class Sequential
                 throw ModelFile.Invalid(source, $"weight '{name}' is {entry.Type}[{string.Join(", ", entry.Shape)}] but the architecture needs {expectedType}[{string.Join(", ", target.shape)}]");
             }
 
-            using var loaded = entry.Type == TensorEntry.Int64
+            var loaded = entry.Type == TensorEntry.Int64
                 ? tensor(MemoryMarshal.Cast<byte, long>(entry.Data).ToArray(), entry.Shape)
                 : tensor(MemoryMarshal.Cast<byte, float>(entry.Data).ToArray(), entry.Shape);
             if (entry.Type == TensorEntry.Float32 && !loaded.isfinite().all().item<bool>())

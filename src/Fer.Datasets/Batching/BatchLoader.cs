@@ -18,6 +18,7 @@ internal sealed class BatchLoader
 
     public BatchLoader(LabeledFaces data, BatchLoaderOptions options)
     {
+        TorchRuntime.EnsureAvailable();
         _data = data;
         Options = options;
         options.Normalization.Validate();

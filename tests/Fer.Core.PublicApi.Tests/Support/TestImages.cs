@@ -26,6 +26,12 @@ internal static class TestImages
         return pixels;
     }
 
+    /// <summary>Labelled synthetic faces with the seven FER2013 classes (label i % 7).</summary>
+    public static Fer.Datasets.LabeledFaces FaceSet(int count)
+        => Fer.Datasets.LabeledFaces.FromPixels(
+            Enumerable.Range(0, count).SelectMany(Face).ToArray(),
+            Enumerable.Range(0, count).Select(i => i % 7).ToArray());
+
     public static byte[] Encode(byte[] gray, int width, int height, SKEncodedImageFormat format, bool asColor = false)
     {
         var info = new SKImageInfo(width, height, asColor ? SKColorType.Rgba8888 : SKColorType.Gray8, SKAlphaType.Opaque);

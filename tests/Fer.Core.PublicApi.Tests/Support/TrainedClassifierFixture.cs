@@ -7,15 +7,7 @@ public sealed class TrainedClassifierFixture : IDisposable
 {
     public TrainedClassifierFixture()
     {
-        var pixels = new List<byte>();
-        var labels = new List<int>();
-        for (var i = 0; i < 140; i++)
-        {
-            pixels.AddRange(TestImages.Face(i));
-            labels.Add(i % 7);
-        }
-
-        Data = LabeledFaces.FromPixels(pixels.ToArray(), labels.ToArray());
+        Data = TestImages.FaceSet(140);
         var model = new Sequential((1, 48, 48), seed: 3)
             .Add(Layers.Conv2D(4, 3, stride: 2, padding: Padding.Same))
             .Add(Layers.ReLU())
