@@ -7,8 +7,17 @@ namespace Fer.Samples;
 internal sealed class ConsoleProgressBar : IProgress<TrainingProgress>
 {
     private const int Width = 30;
-    private readonly bool _interactive = !Console.IsOutputRedirected;
+    private readonly TextWriter _writer;
+    private readonly bool _interactive;
     private DateTime _lastDraw;
+
+    /// <summary>Draws on <paramref name="writer"/> (standard output by default); redraws in place only on a terminal.</summary>
+    public ConsoleProgressBar(TextWriter? writer = null)
+    {
+        _writer = writer ?? Console.Out;
+        _interactive = ReferenceEquals(_writer, Console.Out) ? !Console.IsOutputRedirected
+            : ReferenceEquals(_writer, Console.Error) && !Console.IsErrorRedirected;
+    }
 
     public void Report(TrainingProgress value)
     {
@@ -16,10 +25,10 @@ internal sealed class ConsoleProgressBar : IProgress<TrainingProgress>
         {
             if (_interactive)
             {
-                Console.Write("\r" + new string(' ', Console.WindowWidth > 0 ? Console.WindowWidth - 1 : 100) + "\r");
+                _writer.Write("\r" + new string(' ', 110) + "\r");
             }
 
-            Console.WriteLine(value.Logs);
+            _writer.WriteLine(value.Logs);
             return;
         }
 
@@ -32,7 +41,7 @@ internal sealed class ConsoleProgressBar : IProgress<TrainingProgress>
         var share = value.Batches == 0 ? 0 : (double)value.Batch / value.Batches;
         var filled = (int)(share * Width);
         var phase = value.Phase == TrainingPhase.Training ? "train" : "valid";
-        Console.Write(string.Create(CultureInfo.InvariantCulture,
+        _writer.Write(string.Create(CultureInfo.InvariantCulture,
             $"\repoch {value.Epoch}/{value.Epochs} {phase} [{new string('#', filled)}{new string('.', Width - filled)}] {share,4:P0} loss {value.Loss:0.0000} {value.ImagesPerSecond,6:0} img/s "));
     }
 }

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Text.Json;
+using Fer.Core;
+using Fer.Datasets;
+
+namespace Fer.Cli;
+
+/// <summary>Builds the <c>fer</c> command tree: <c>fer train</c>, <c>fer predict</c>, <c>fer evaluate</c>.</summary>
+internal static class FerCommands
+{
+    internal static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    /// <summary>Parses and runs a command line, writing to the given streams; returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("fer: facial expression recognition with Fer.Core (FER2013's seven emotions).");
+        root.Subcommands.Add(TrainCommand.Create(output, error, cancellationToken));
+        root.Subcommands.Add(PredictCommand.Create(output, error));
+        root.Subcommands.Add(EvaluateCommand.Create(output, error));
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var problem in parsed.Errors)
+            {
+                error.WriteLine(problem.Message);
+            }
+
+            error.WriteLine("Run 'fer --help' or 'fer <command> --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (NativeLibraryException e)
+        {
+            error.WriteLine(e.Message);
+            return ExitCodes.EnvironmentError;
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("Cancelled.");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e) when (e is FerException or IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.InputError;
+        }
+    }
+
+    internal static Option<FileInfo?> ModelOption() => new("--model", "-m")
+    {
+        Description = "Model file written by 'fer train' or EmotionClassifier.Save; the embedded default model when omitted.",
+    };
+
+    internal static Option<bool> JsonOption() => new("--json")
+    {
+        Description = "Write results as JSON to standard output (progress and messages go to standard error).",
+    };
+
+    internal static Option<bool> TtaOption() => new("--tta")
+    {
+        Description = "Test-time augmentation: average each prediction over ten crops and their mirrors.",
+    };
+
+    internal static EmotionClassifier OpenClassifier(FileInfo? model, bool tta)
+    {
+        var classifier = model is null ? EmotionClassifier.Default : EmotionClassifier.Load(model.FullName);
+        classifier.TestTimeAugmentation = tta ? TestTimeAugmentation.TenCrop : TestTimeAugmentation.None;
+        return classifier;
+    }
+
+    internal static FerDataset LoadData(string path)
+        => Directory.Exists(path) ? Fer2013.LoadFolders(path) : Fer2013.Load(path);
+}

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Text.Json;
+using Fer.Core;
+using Fer.Datasets;
+using Fer.Samples;
+
+namespace Fer.Cli;
+
+/// <summary><c>fer train --data PATH --out MODEL</c>: trains a model, resumable.</summary>
+internal static class TrainCommand
+{
+    public static Command Create(TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var data = new Option<string>("--data", "-d") { Description = "FER2013 CSV (plain or .gz) or image folder with train/<class>/ images.", Required = true };
+        var modelPath = new Option<FileInfo>("--out", "-o") { Description = "The model file to write.", Required = true };
+        var architecture = new Option<string>("--architecture", "-a")
+        {
+            Description = $"Network preset: {string.Join(", ", Architectures.All.Select(a => a.Name))}.",
+            DefaultValueFactory = _ => Architectures.MiniXception.Name,
+        };
+        var epochs = new Option<int>("--epochs", "-e") { Description = "Epochs to train.", DefaultValueFactory = _ => 30 };
+        var batchSize = new Option<int>("--batch-size") { Description = "Images per step.", DefaultValueFactory = _ => 64 };
+        var validationSplit = new Option<double>("--validation-split") { Description = "Share of the training faces held out (stratified) for validation.", DefaultValueFactory = _ => 0.1 };
+        var limit = new Option<int?>("--limit") { Description = "Train on a stratified sample of this many faces (for quick trials)." };
+        var seed = new Option<int>("--seed") { Description = "Seed of weights, batch order, augmentation and dropout.", DefaultValueFactory = _ => 0 };
+        var resume = new Option<DirectoryInfo?>("--resume-dir") { Description = "Keep the training state here after every epoch; running the same command again resumes from it." };
+        var json = FerCommands.JsonOption();
+        var command = new Command("train", "Train an emotion classifier on FER2013-style data and save it.")
+        {
+            data, modelPath, architecture, epochs, batchSize, validationSplit, limit, seed, resume, json,
+        };
+        command.SetAction(parsed =>
+        {
+            error.WriteLine($"Loading {parsed.GetValue(data)} …");
+            var training = FerCommands.LoadData(parsed.GetValue(data)!).Training;
+            if (parsed.GetValue(limit) is { } count)
+            {
+                training = training.SampleStratified(count, seed: parsed.GetValue(seed));
+            }
+
+            var epochCount = parsed.GetValue(epochs);
+            var callbacks = parsed.GetValue(resume) is { } directory ? new Callback[] { Callbacks.BackupAndRestore(directory.FullName) } : [];
+            using var classifier = EmotionClassifier.Train(training, new TrainingOptions
+            {
+                Architecture = Architectures.FromName(parsed.GetValue(architecture)!),
+                Epochs = epochCount,
+                BatchSize = parsed.GetValue(batchSize),
+                ValidationSplit = parsed.GetValue(validationSplit),
+                LabelSmoothing = 0.1,
+                Schedule = Schedules.Cosine(epochCount, 1e-5),
+                Seed = parsed.GetValue(seed),
+                Callbacks = callbacks,
+            }, new ConsoleProgressBar(error), cancellationToken);
+            var path = parsed.GetValue(modelPath)!.FullName;
+            classifier.Save(path);
+            var last = classifier.History!.Epochs[^1];
+            if (parsed.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(new { model = path, epochs = classifier.History.Epochs.Count, last = last.Values }, FerCommands.Json));
+            }
+            else
+            {
+                output.WriteLine($"Saved {path} ({last})");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Json;
+using SkiaSharp;
+
+namespace Fer.Cli.Tests;
+
+/// <summary>The fer commands end to end, in process: exit codes, JSON output, help.</summary>
+public sealed class FerCommandsTests : IDisposable
+{
+    private readonly DirectoryInfo _temp = Directory.CreateTempSubdirectory("fer-cli-");
+
+    public void Dispose() => _temp.Delete(recursive: true);
+
+    private string PathOf(string name) => Path.Combine(_temp.FullName, name);
+
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        using var error = new StringWriter(CultureInfo.InvariantCulture);
+        var code = FerCommands.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private string WriteCsv()
+    {
+        var random = new Random(2);
+        var lines = new List<string> { "emotion,pixels,Usage" };
+        for (var i = 0; i < 84; i++)
+        {
+            var pixels = string.Join(" ", Enumerable.Range(0, 2304).Select(_ => random.Next(256).ToString(CultureInfo.InvariantCulture)));
+            lines.Add($"{i % 7},{pixels},{(i < 70 ? "Training" : "PublicTest")}");
+        }
+
+        File.WriteAllLines(PathOf("tiny.csv"), lines);
+        return PathOf("tiny.csv");
+    }
+
+    private string WriteImage(string name)
+    {
+        using var bitmap = new SKBitmap(new SKImageInfo(64, 64, SKColorType.Gray8, SKAlphaType.Opaque));
+        new Random(1).NextBytes(bitmap.GetPixelSpan());
+        using var image = SKImage.FromBitmap(bitmap);
+        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+        File.WriteAllBytes(PathOf(name), png.ToArray());
+        return PathOf(name);
+    }
+
+    [Fact]
+    public void Train_then_predict_and_evaluate_with_json_output()
+    {
+        var csv = WriteCsv();
+        var model = PathOf("model.fer");
+        var train = Run("train", "--data", csv, "--out", model, "--epochs", "1", "--batch-size", "32", "--json");
+        Assert.True(train.Code == ExitCodes.Success, train.Error);
+        using (var json = JsonDocument.Parse(train.Output))
+        {
+            Assert.Equal(model, json.RootElement.GetProperty("model").GetString());
+            Assert.Equal(1, json.RootElement.GetProperty("epochs").GetInt32());
+        }
+
+        var image = WriteImage("face.png");
+        var predict = Run("predict", image, "--model", model, "--json");
+        Assert.Equal(ExitCodes.Success, predict.Code);
+        using (var json = JsonDocument.Parse(predict.Output))
+        {
+            var first = json.RootElement[0];
+            Assert.Equal(image, first.GetProperty("image").GetString());
+            Assert.Equal(7, first.GetProperty("probabilities").EnumerateObject().Count());
+        }
+
+        var evaluate = Run("evaluate", "--data", csv, "--model", model, "--json", "--out", PathOf("report"));
+        Assert.Equal(ExitCodes.Success, evaluate.Code);
+        using (var json = JsonDocument.Parse(evaluate.Output))
+        {
+            Assert.Equal(14, json.RootElement.GetProperty("count").GetInt32());
+        }
+
+        Assert.True(File.Exists(PathOf("report/confusion.png")) && File.Exists(PathOf("report/curves.png")));
+        var text = Run("predict", image, "--model", model);
+        Assert.StartsWith("face.png: ", text.Output);
+    }
+
+    [Fact]
+    public void Exit_codes_tell_usage_errors_from_input_errors()
+    {
+        Assert.Equal(ExitCodes.UsageError, Run("predict").Code);
+        Assert.Equal(ExitCodes.UsageError, Run("train", "--data", "x.csv").Code);
+        Assert.Equal(ExitCodes.UsageError, Run("frobnicate").Code);
+
+        var missing = Run("evaluate", "--data", PathOf("missing.csv"), "--model", PathOf("missing.fer"));
+        Assert.Equal(ExitCodes.InputError, missing.Code);
+        Assert.Contains("missing", missing.Error);
+
+        File.WriteAllText(PathOf("broken.fer"), "not a model");
+        var broken = Run("predict", WriteImage("a.png"), "--model", PathOf("broken.fer"));
+        Assert.Equal(ExitCodes.InputError, broken.Code);
+        Assert.Contains("Invalid model file", broken.Error);
+    }
+
+    [Fact]
+    public void Help_explains_every_option()
+    {
+        var help = Run("train", "--help");
+        Assert.Equal(ExitCodes.Success, help.Code);
+        foreach (var option in new[] { "--data", "--out", "--architecture", "--epochs", "--batch-size", "--validation-split", "--limit", "--seed", "--resume-dir", "--json" })
+        {
+            Assert.Contains(option, help.Output);
+        }
+
+        Assert.Contains("MiniXception", help.Output);
+    }
+}

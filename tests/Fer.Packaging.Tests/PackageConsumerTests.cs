@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.IO.Compression;
+
+namespace Fer.Packaging.Tests;
+
+/// <summary>
+/// Packs the libraries into a local folder feed with a unique version, then restores, builds and runs the consumer
+/// project (tests/Consumer, outside the solution) against those packages.
+/// </summary>
+public sealed class PackageConsumerTests
+{
+    [Fact]
+    public void A_project_outside_the_solution_uses_the_packed_packages()
+    {
+        var root = RepositoryRoot();
+        var work = Directory.CreateTempSubdirectory("fer-packaging-");
+        try
+        {
+            var feed = Directory.CreateDirectory(Path.Combine(work.FullName, "feed")).FullName;
+            var version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+            var source = CopySources(root, Path.Combine(work.FullName, "repo"));
+            foreach (var project in new[] { "src/Fer.Datasets/Fer.Datasets.csproj", "src/Fer.Core/Fer.Core.csproj" })
+            {
+                Run(source, "dotnet", $"pack {project} -c Release -o \"{feed}\" -p:Version={version}");
+            }
+
+            var package = Path.Combine(feed, $"Fer.Core.{version}.nupkg");
+            Assert.True(File.Exists(Path.Combine(feed, $"Fer.Core.{version}.snupkg")), "no symbol package");
+            using (var zip = ZipFile.OpenRead(package))
+            {
+                Assert.Contains(zip.Entries, e => e.FullName == "README.md");
+                Assert.Contains(zip.Entries, e => e.FullName == "lib/net8.0/Fer.Core.dll");
+                Assert.Contains(zip.Entries, e => e.FullName == "lib/net10.0/Fer.Core.dll");
+                using var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+                var text = nuspec.ReadToEnd();
+                Assert.Contains("<license type=\"expression\">MIT</license>", text);
+                Assert.Contains($"<dependency id=\"Fer.Datasets\" version=\"{version}\"", text);
+                Assert.Contains("<repository type=\"git\"", text);
+            }
+
+            using (var zip = ZipFile.OpenRead(Path.Combine(feed, $"Fer.Datasets.{version}.nupkg")))
+            using (var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()))
+            {
+                Assert.Contains("<dependency id=\"TorchSharp-cpu\" version=\"0.107.0\"", nuspec.ReadToEnd());
+            }
+
+            var consumer = Directory.CreateDirectory(Path.Combine(work.FullName, "consumer")).FullName;
+            foreach (var file in Directory.GetFiles(Path.Combine(root, "tests", "Consumer")))
+            {
+                File.Copy(file, Path.Combine(consumer, Path.GetFileName(file)));
+            }
+
+            File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <add key="local-feed" value="{feed}" />
+                  </packageSources>
+                </configuration>
+                """);
+            var output = Run(consumer, "dotnet", $"run -c Release -p:FerVersion={version}");
+            Assert.Contains("consumer: ok", output);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Copies what packing needs (sources, build props, README) so that packing never touches the working tree's outputs.</summary>
+    private static string CopySources(string root, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "src"), "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(root, file);
+            if (relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, relative))!);
+            File.Copy(file, Path.Combine(target, relative));
+        }
+
+        foreach (var file in new[] { "Directory.Build.props", "README.md" })
+        {
+            File.Copy(Path.Combine(root, file), Path.Combine(target, file));
+        }
+
+        return target;
+    }
+
+    private static string Run(string directory, string file, string arguments)
+    {
+        var start = new ProcessStartInfo(file, arguments)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(8)), $"{file} {arguments} timed out");
+        var text = stdout.Result + stderr.Result;
+        Assert.True(process.ExitCode == 0, $"{file} {arguments} failed ({process.ExitCode}) in {directory}:\n{text}");
+        return text;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Fer.Core.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("Fer.Core.sln was not found above the test folder.");
+    }
+}
