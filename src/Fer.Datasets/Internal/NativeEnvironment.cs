@@ -12,13 +12,17 @@ internal static partial class NativeEnvironment
     /// <summary>The oneDNN variable that caps the instruction set its kernels may use.</summary>
     internal const string OneDnnMaxIsaVariable = "ONEDNN_MAX_CPU_ISA";
 
+    /// <summary>The instruction set oneDNN is capped at when the user has not chosen one.</summary>
+    internal const string CappedIsa = "AVX";
+
     private static int _configured;
 
     /// <summary>
-    /// Caps oneDNN at AVX2 unless the user chose otherwise: on AVX-512 CPUs (seen on AMD EPYC with LibTorch 2.10),
-    /// oneDNN's AVX-512 convolution backward pass returns NaN gradients at random when more than one thread runs.
-    /// AVX2 kernels are correct there and cost 0–25% speed. Set ONEDNN_MAX_CPU_ISA yourself (e.g. to DEFAULT) to
-    /// override.
+    /// Caps oneDNN at AVX unless the user chose otherwise: on AVX-512 CPUs (seen on AMD EPYC with LibTorch 2.10),
+    /// oneDNN's AVX-512 and AVX2 convolution backward passes return NaN gradients at random when more than one thread
+    /// runs (measured: 7 of 16 batches with AVX-512, 1–4 of 32 with AVX2, 0 of 32 with AVX or SSE4.1, over repeated
+    /// runs). AVX kernels are correct there and train as fast as AVX2 on these machines. Set ONEDNN_MAX_CPU_ISA
+    /// yourself (e.g. to DEFAULT) to override.
     /// </summary>
     public static void Configure()
     {
@@ -31,7 +35,7 @@ internal static partial class NativeEnvironment
         {
             if (GetEnv(OneDnnMaxIsaVariable) == IntPtr.Zero)
             {
-                _ = SetEnv(OneDnnMaxIsaVariable, "AVX2", 0);
+                _ = SetEnv(OneDnnMaxIsaVariable, CappedIsa, 0);
             }
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
