@@ -93,6 +93,33 @@ foreach (var threads in new[] { 1, 2 })
     Row($"Inference, batch of 64, {threads} thread(s)", $"{64 / batchTime:N0} faces/s", "-");
 }
 
+// 3b. Memory over 100,000 predictions (one face at a time): resident set after warm-up vs at the end.
+set_num_threads(1);
+static double ResidentMegabytes()
+{
+    using var process = Process.GetCurrentProcess();
+    process.Refresh();
+    return process.WorkingSet64 / 1e6;
+}
+
+for (var i = 0; i < 5_000; i++)
+{
+    classifier.PredictPixels(face);
+}
+
+GC.Collect();
+var residentAfterWarmup = ResidentMegabytes();
+var predictionClock = Stopwatch.StartNew();
+for (var i = 0; i < 100_000; i++)
+{
+    classifier.PredictPixels(dataset.PublicTest.GetPixels(i % dataset.PublicTest.Count));
+}
+
+GC.Collect();
+var residentAtEnd = ResidentMegabytes();
+Row("Memory over 100,000 single-face predictions (RSS after 5,000 warm-up → end)",
+    $"{residentAfterWarmup:0} MB → {residentAtEnd:0} MB ({(residentAtEnd - residentAfterWarmup) / residentAfterWarmup:+0.0%;-0.0%}), {predictionClock.Elapsed.TotalSeconds:0} s", "within 5%");
+
 // 4. Training throughput of the full pipeline (load → augment → step), 2 threads, per preset.
 set_num_threads(2);
 var subset = train.SampleStratified(2048, seed: 1);
@@ -105,6 +132,22 @@ foreach (var architecture in new[] { Architectures.MiniXception, Architectures.F
     var clock = Stopwatch.StartNew();
     model.Fit(subset, epochs: 1, batchSize: 64, augmentation: Augmentations.Standard(1));
     Row($"Training, {architecture.Name}, full pipeline (batch 64, 2 threads)", $"{subset.Count / clock.Elapsed.TotalSeconds:N0} images/s", "-");
+}
+
+// 5. Training memory epoch to epoch (MiniXception, 4 epochs on the 2,048-face subset).
+{
+    using var model = Architectures.MiniXception.Build(seed: 1);
+    model.Compile(Optimizers.Adam());
+    var perEpoch = new List<double>();
+    for (var upTo = 1; upTo <= 4; upTo++)
+    {
+        model.Fit(subset, epochs: upTo, batchSize: 64, augmentation: Augmentations.Standard(1), callbacks: [Callbacks.BackupAndRestore(Path.Combine(Path.GetTempPath(), "fer-bench-state"), deleteOnFinish: false)]);
+        GC.Collect();
+        perEpoch.Add(ResidentMegabytes());
+    }
+
+    Directory.Delete(Path.Combine(Path.GetTempPath(), "fer-bench-state"), recursive: true);
+    Row("Training memory after epochs 1–4 (RSS)", string.Join(" → ", perEpoch.Select(m => $"{m:0} MB")), "no growth");
 }
 
 PrintTable();
