@@ -4,6 +4,9 @@
 //   dotnet run -c Release --project scripts/TrainDefaultModel -- [--data PATH] [--out DIR] [--epochs N]
 //        [--architecture NAME] [--threads N] [--seed N]
 //
+// At the end it writes <out>/default.fer (best epoch, with history and figures), which is copied to
+// src/Fer.Core/Models/default.fer to embed it.
+//
 // Recipe: Training split only, 10% stratified validation split (seed 42) for every choice; PublicTest is read once,
 // at the end, for the final report.
 using System.Diagnostics;
@@ -69,6 +72,14 @@ var report = new
     threads = TorchSharp.torch.get_num_threads(),
 };
 File.WriteAllText(Path.Combine(output, "report.json"), JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+
+// The model to embed: the best epoch's weights, with the training history and the final figures in its metadata.
+best.TrainingInfo["history"] = history.ToCsv();
+best.TrainingInfo["bestEpoch"] = bestEpoch.ToString(CultureInfo.InvariantCulture);
+best.TrainingInfo["publicTestAccuracy"] = test["accuracy"].ToString("0.0000", CultureInfo.InvariantCulture);
+best.TrainingInfo["trainingHours"] = report.trainingHours.ToString("0.00", CultureInfo.InvariantCulture);
+best.TrainingInfo["hardware"] = $"{Environment.ProcessorCount} CPU cores, {TorchSharp.torch.get_num_threads()} threads, no GPU";
+best.Save(Path.Combine(output, "default.fer"));
 Console.WriteLine(JsonSerializer.Serialize(report));
 
 static Dictionary<string, string> ParseArguments(string[] args)

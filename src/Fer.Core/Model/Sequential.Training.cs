@@ -129,7 +129,6 @@ public sealed partial class Sequential
             callback.OnTrainBegin();
         }
 
-        var finished = true;
         for (var epoch = history.Epochs.Count + 1; epoch <= epochs; epoch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -158,7 +157,6 @@ public sealed partial class Sequential
 
             if (StopTraining)
             {
-                finished = epoch == epochs;
                 break;
             }
         }
@@ -168,7 +166,8 @@ public sealed partial class Sequential
             callback.OnTrainEnd(history);
         }
 
-        if (backup is { DeleteOnFinish: true } && (finished || StopTraining) && File.Exists(backup.StatePath))
+        // Reaching here means training finished: all epochs ran or a callback stopped it (cancellation throws above).
+        if (backup is { DeleteOnFinish: true } && File.Exists(backup.StatePath))
         {
             File.Delete(backup.StatePath);
         }
