@@ -117,14 +117,12 @@ public sealed partial class EmotionClassifier
     {
         var results = new List<EmotionPrediction>(count);
         var size = InputShape.PixelCount;
-        var normalization = _model.Normalization;
         var mode = TestTimeAugmentation;
         for (var start = 0; start < count; start += PredictBatchSize)
         {
             var n = Math.Min(PredictBatchSize, count - start);
             using var scope = NewDisposeScope();
-            var images = tensor(pixels.AsSpan(start * size, n * size).ToArray(), [n, InputShape.Channels, InputShape.Height, InputShape.Width])
-                .to(_model.TorchDevice).to(ScalarType.Float32).div(255.0).sub(normalization.Mean).div(normalization.Std);
+            var images = _model.PixelsToInput(pixels.AsSpan(start * size, n * size), n);
             var probabilities = TestTimeCopies.Average(_model.ForwardProbabilities(TestTimeCopies.Expand(images, mode)), mode).cpu();
             var flat = probabilities.data<float>().ToArray();
             var k = ClassNames.Count;

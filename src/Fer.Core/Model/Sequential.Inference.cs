@@ -41,15 +41,16 @@ public sealed partial class Sequential
         }
 
         using var scope = NewDisposeScope();
-        var values = new float[pixels.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = (float)(((pixels[i] / 255.0) - Normalization.Mean) / Normalization.Std);
-        }
-
-        var input = tensor(values, [1, InputShape.Channels, InputShape.Height, InputShape.Width]).to(TorchDevice);
-        return PredictBatch(input)[0];
+        return PredictBatch(PixelsToInput(pixels, 1))[0];
     }
+
+    /// <summary>
+    /// <paramref name="count"/> images of 0–255 pixels in input shape as a normalised float batch (N, C, H, W) on the
+    /// model's device: <c>(pixel / 255 − mean) / std</c>, as training saw them.
+    /// </summary>
+    internal Tensor PixelsToInput(ReadOnlySpan<byte> pixels, int count)
+        => tensor(pixels.ToArray(), [count, InputShape.Channels, InputShape.Height, InputShape.Width])
+            .to(TorchDevice).to(ScalarType.Float32).div(255.0).sub(Normalization.Mean).div(Normalization.Std);
 
     /// <summary>Probabilities for a normalised batch (N, C, H, W) already on the device.</summary>
     internal float[][] PredictBatch(Tensor images)
