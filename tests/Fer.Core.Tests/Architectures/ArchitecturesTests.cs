@@ -16,6 +16,7 @@ public sealed class ArchitecturesTests
     [InlineData("Fer2013Cnn")]
     [InlineData("MiniXception")]
     [InlineData("VggBn")]
+    [InlineData("CompactVgg")]
     [InlineData("ResNet")]
     public void Every_preset_builds_for_fer2013_and_outputs_seven_classes(string name)
     {

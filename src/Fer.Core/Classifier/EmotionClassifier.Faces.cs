@@ -1,0 +1,65 @@
+using Fer.Datasets;
+using Fer.Internal;
+
+namespace Fer.Core;
+
+/// <summary>Photos: find every face with a detector, crop it as the model was trained, classify the crops in one batch.</summary>
+public sealed partial class EmotionClassifier
+{
+    /// <summary>
+    /// Finds every face in a photo and predicts its emotion. Each face box is widened to FER2013's framing
+    /// (<paramref name="cropping"/>), converted to grayscale and resized to the model's input exactly as training
+    /// images were, and classified. A photo without faces gives an empty list.
+    /// </summary>
+    /// <param name="photo">The photo (any size, colour or grayscale; upright).</param>
+    /// <param name="detector">The face detector, e.g. Fer.Detection's <c>BlazeFaceDetector</c>.</param>
+    /// <param name="cropping">How a face box becomes the classified crop; <see cref="FaceCropping.Fer2013"/> when null.</param>
+    /// <returns>One entry per face, in the detector's order (most confident first).</returns>
+    public IReadOnlyList<FaceEmotion> PredictFaces(Photo photo, IFaceDetector detector, FaceCropping? cropping = null)
+    {
+        Guard.NotNull(photo);
+        Guard.NotNull(detector);
+        if (InputShape.Channels != 1 || InputShape.Height != InputShape.Width)
+        {
+            throw new InvalidOperationException($"PredictFaces crops square grayscale faces, but this model takes {InputShape}.");
+        }
+
+        cropping ??= FaceCropping.Fer2013;
+        var faces = detector.Detect(photo) ?? throw new InvalidOperationException($"{detector.GetType().Name}.Detect returned null; it must return an empty list when there is no face.");
+        if (faces.Count == 0)
+        {
+            return [];
+        }
+
+        var size = InputShape.PixelCount;
+        var crops = new FaceBox[faces.Count];
+        var pixels = new byte[faces.Count * size];
+        for (var i = 0; i < faces.Count; i++)
+        {
+            var wanted = cropping.CropFor(faces[i].Box);
+            if (!(wanted.Width > 0) || !float.IsFinite(wanted.X) || !float.IsFinite(wanted.Y) || !float.IsFinite(wanted.Width))
+            {
+                throw new InvalidOperationException($"{detector.GetType().Name} returned an invalid face box {faces[i].Box}.");
+            }
+
+            var region = FaceCropping.PlaceInside(wanted, photo.Width, photo.Height);
+            crops[i] = new FaceBox(region.Left, region.Top, region.Width, region.Height);
+            photo.GrayRegion(region, InputShape.Height).CopyTo(pixels, i * size);
+        }
+
+        var predictions = PredictPixelBatch(pixels, faces.Count);
+        return faces.Select((face, i) => new FaceEmotion(face, crops[i], predictions[i])).ToList();
+    }
+
+    /// <summary>Loads a photo file, finds every face and predicts its emotion; see <see cref="PredictFaces(Photo, IFaceDetector, FaceCropping?)"/>.</summary>
+    /// <param name="photoPath">A JPEG, PNG, BMP, WebP or GIF file.</param>
+    /// <param name="detector">The face detector.</param>
+    /// <param name="cropping">How a face box becomes the classified crop; <see cref="FaceCropping.Fer2013"/> when null.</param>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="FerDataException">The file is not a readable image, or is over 100 megapixels.</exception>
+    public IReadOnlyList<FaceEmotion> PredictFaces(string photoPath, IFaceDetector detector, FaceCropping? cropping = null)
+    {
+        using var photo = Photo.Load(photoPath);
+        return PredictFaces(photo, detector, cropping);
+    }
+}

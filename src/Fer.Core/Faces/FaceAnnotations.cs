@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Fer.Datasets;
+using Fer.Internal;
+using SkiaSharp;
+
+namespace Fer.Core;
+
+/// <summary>
+/// Writes the result of <see cref="EmotionClassifier.PredictFaces(Photo, IFaceDetector, FaceCropping?)"/>: an annotated
+/// copy of the photo (a box, the emotion and both confidences per face) and a JSON document.
+/// </summary>
+public static class FaceAnnotations
+{
+    /// <summary>Saves a copy of the photo with every face boxed and labelled; JPEG for .jpg/.jpeg, otherwise PNG.</summary>
+    /// <param name="photo">The photo the faces were found in.</param>
+    /// <param name="faces">The faces.</param>
+    /// <param name="path">The output file; its folder is created. Written atomically.</param>
+    public static void SaveImage(Photo photo, IReadOnlyList<FaceEmotion> faces, string path)
+    {
+        Guard.NotNull(photo);
+        Guard.NotNull(faces);
+        Guard.NotNull(path);
+        using var bitmap = new SKBitmap(new SKImageInfo(photo.Width, photo.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            using var image = SKImage.FromBitmap(photo.Bitmap);
+            canvas.DrawImage(image, 0, 0, SKSamplingOptions.Default);
+            var stroke = Math.Max(2f, Math.Min(photo.Width, photo.Height) / 300f);
+            using var font = ChartFonts.Create(Math.Max(12f, stroke * 7));
+            foreach (var face in faces)
+            {
+                Draw(canvas, face, stroke, font);
+            }
+        }
+
+        var jpeg = Path.GetExtension(path).ToLowerInvariant() is ".jpg" or ".jpeg";
+        using var data = bitmap.Encode(jpeg ? SKEncodedImageFormat.Jpeg : SKEncodedImageFormat.Png, 90);
+        AtomicFile.Write(path, stream => data.SaveTo(stream));
+    }
+
+    /// <summary>
+    /// The faces as JSON: the photo's source and size, then per face its box, detector confidence, the crop that was
+    /// classified, the emotion, its confidence and every class's probability.
+    /// </summary>
+    /// <param name="photo">The photo the faces were found in.</param>
+    /// <param name="faces">The faces.</param>
+    public static string ToJson(Photo photo, IReadOnlyList<FaceEmotion> faces)
+    {
+        Guard.NotNull(photo);
+        Guard.NotNull(faces);
+        var list = new JsonArray();
+        foreach (var face in faces)
+        {
+            var probabilities = new JsonObject();
+            foreach (var (name, p) in face.Emotion.Probabilities)
+            {
+                probabilities[name] = Math.Round(p, 5);
+            }
+
+            list.Add(new JsonObject
+            {
+                ["box"] = Box(face.Face.Box),
+                ["faceConfidence"] = Math.Round(face.Face.Confidence, 4),
+                ["crop"] = Box(face.Crop),
+                ["emotion"] = face.Emotion.Label,
+                ["confidence"] = Math.Round(face.Emotion.Confidence, 4),
+                ["probabilities"] = probabilities,
+            });
+        }
+
+        var json = new JsonObject
+        {
+            ["photo"] = photo.Source,
+            ["width"] = photo.Width,
+            ["height"] = photo.Height,
+            ["faces"] = list,
+        };
+        return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static JsonObject Box(FaceBox box) => new()
+    {
+        ["x"] = Math.Round(box.X, 1),
+        ["y"] = Math.Round(box.Y, 1),
+        ["width"] = Math.Round(box.Width, 1),
+        ["height"] = Math.Round(box.Height, 1),
+    };
+
+    private static void Draw(SKCanvas canvas, FaceEmotion face, float stroke, SKFont font)
+    {
+        var color = face.Emotion.Emotion switch
+        {
+            Emotion.Happy => new SKColor(0x2E, 0xCC, 0x40),
+            Emotion.Surprise => new SKColor(0xFF, 0xDC, 0x00),
+            Emotion.Neutral => new SKColor(0xDD, 0xDD, 0xDD),
+            Emotion.Sad => new SKColor(0x00, 0x74, 0xD9),
+            Emotion.Angry => new SKColor(0xFF, 0x41, 0x36),
+            Emotion.Fear => new SKColor(0xB1, 0x0D, 0xC9),
+            Emotion.Disgust => new SKColor(0x8B, 0x5A, 0x2B),
+            _ => SKColors.White,
+        };
+        var box = face.Face.Box;
+        using var pen = new SKPaint { Color = color, Style = SKPaintStyle.Stroke, StrokeWidth = stroke, IsAntialias = true };
+        canvas.DrawRect(box.X, box.Y, box.Width, box.Height, pen);
+
+        var label = string.Create(CultureInfo.InvariantCulture, $"{face.Emotion.Label} {face.Emotion.Confidence:P0} (face {face.Face.Confidence:P0})");
+        var textWidth = font.MeasureText(label);
+        var height = font.Size * 1.3f;
+        var top = box.Y - height >= 0 ? box.Y - height : box.Bottom;
+        using var background = new SKPaint { Color = color.WithAlpha(220), Style = SKPaintStyle.Fill };
+        canvas.DrawRect(box.X - (stroke / 2), top, textWidth + (font.Size * 0.6f), height, background);
+        using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+        canvas.DrawText(label, box.X + (font.Size * 0.3f), top + (font.Size * 1.0f), SKTextAlign.Left, font, ink);
+    }
+}

@@ -1,0 +1,14 @@
+using Fer.Datasets;
+
+namespace Fer.Core;
+
+/// <summary>
+/// Finds faces in a photo. Fer.Detection's <c>BlazeFaceDetector</c> implements it; implement it to plug in any other
+/// detector (OpenCV, a cloud service, a video tracker) and pass it to <see cref="EmotionClassifier.PredictFaces(Photo, IFaceDetector, FaceCropping?)"/>.
+/// </summary>
+public interface IFaceDetector
+{
+    /// <summary>Every face in the photo, most confident first; an empty list when there is none.</summary>
+    /// <param name="photo">The photo, upright.</param>
+    IReadOnlyList<DetectedFace> Detect(Photo photo);
+}

@@ -1,0 +1,161 @@
+using Fer.Internal;
+using SkiaSharp;
+
+namespace Fer.Datasets;
+
+/// <summary>
+/// A decoded photo of any size: upright (EXIF orientation applied), colour or grayscale. The input of face detection
+/// (<c>IFaceDetector</c>) and of <c>EmotionClassifier.PredictFaces</c>. Holds native pixel memory: dispose it.
+/// </summary>
+/// <example>
+/// <code>
+/// using var photo = Photo.Load("group.jpg");
+/// Console.WriteLine($"{photo.Width}x{photo.Height}");
+/// </code>
+/// </example>
+public sealed class Photo : IDisposable
+{
+    private readonly SKBitmap bitmap;
+
+    private Photo(SKBitmap bitmap, string source)
+    {
+        bitmap.SetImmutable(); // lets SkiaSharp share the pixels with images drawn from them instead of copying
+        this.bitmap = bitmap;
+        Source = source;
+    }
+
+    /// <summary>The photo's width in pixels, upright.</summary>
+    public int Width => Bitmap.Width;
+
+    /// <summary>The photo's height in pixels, upright.</summary>
+    public int Height => Bitmap.Height;
+
+    /// <summary>Where the photo came from (a path, or a description), for messages.</summary>
+    public string Source { get; }
+
+    /// <summary>The upright pixels, Rgba8888 or Gray8.</summary>
+    internal SKBitmap Bitmap => IsDisposed ? throw new ObjectDisposedException(nameof(Photo), $"The photo {Source} was disposed.") : bitmap;
+
+    private bool IsDisposed { get; set; }
+
+    /// <summary>Decodes a photo file: JPEG, PNG, BMP, WebP or GIF (first frame), up to 100 megapixels.</summary>
+    /// <param name="path">The file.</param>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="FerDataException">The file is empty, corrupt, truncated, not an image, or over 100 megapixels.</exception>
+    public static Photo Load(string path)
+    {
+        Guard.FileExists(path);
+        return Decode(File.ReadAllBytes(path), path);
+    }
+
+    /// <summary>Decodes a photo from a stream holding an encoded image.</summary>
+    /// <param name="stream">The stream, read to its end.</param>
+    /// <param name="source">A name for messages; "the stream" by default.</param>
+    /// <exception cref="FerDataException">The stream does not hold a readable image.</exception>
+    public static Photo Decode(Stream stream, string? source = null)
+    {
+        Guard.NotNull(stream);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), source ?? "the stream");
+    }
+
+    /// <summary>Decodes a photo from the bytes of an encoded image file.</summary>
+    /// <param name="encoded">The file's bytes.</param>
+    /// <param name="source">A name for messages; "the encoded image bytes" by default.</param>
+    /// <exception cref="FerDataException">The bytes are not a readable image.</exception>
+    public static Photo Decode(ReadOnlySpan<byte> encoded, string? source = null)
+    {
+        source ??= "the encoded image bytes";
+        return new Photo(ImageDecoder.DecodeUpright(encoded, source), source);
+    }
+
+    /// <summary>Wraps raw pixels, e.g. a video frame: row-major, tightly packed, top row first.</summary>
+    /// <param name="pixels">Width × height × bytes per pixel of <paramref name="format"/>.</param>
+    /// <param name="width">Width in pixels.</param>
+    /// <param name="height">Height in pixels.</param>
+    /// <param name="format">The layout of one pixel.</param>
+    /// <exception cref="FerDataException">The number of bytes does not match the size and format.</exception>
+    public static Photo FromPixels(ReadOnlySpan<byte> pixels, int width, int height, PhotoPixelFormat format)
+    {
+        Guard.Positive(width);
+        Guard.Positive(height);
+        var channels = format switch
+        {
+            PhotoPixelFormat.Gray8 => 1,
+            PhotoPixelFormat.Rgb24 or PhotoPixelFormat.Bgr24 => 3,
+            PhotoPixelFormat.Rgba32 => 4,
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown pixel format."),
+        };
+        if ((long)width * height > ImageDecoder.MaxPixels)
+        {
+            throw new FerDataException($"The pixels describe a {width}x{height} photo, over the limit of {ImageDecoder.MaxPixels:N0} pixels.") { Input = "pixels" };
+        }
+
+        if (pixels.Length != (long)width * height * channels)
+        {
+            throw new FerDataException($"A {width}x{height} {format} photo needs {(long)width * height * channels:N0} bytes, but {pixels.Length:N0} were given.") { Input = "pixels" };
+        }
+
+        var bitmap = new SKBitmap(new SKImageInfo(width, height, channels == 1 ? SKColorType.Gray8 : SKColorType.Rgba8888, SKAlphaType.Premul));
+        var target = bitmap.GetPixelSpan();
+        for (var y = 0; y < height; y++)
+        {
+            var row = target.Slice(y * bitmap.RowBytes, width * (channels == 1 ? 1 : 4));
+            var input = pixels.Slice(y * width * channels, width * channels);
+            if (channels == 1 || channels == 4)
+            {
+                input.CopyTo(row);
+                continue;
+            }
+
+            var (red, blue) = format == PhotoPixelFormat.Rgb24 ? (0, 2) : (2, 0);
+            for (var x = 0; x < width; x++)
+            {
+                row[(x * 4) + 0] = input[(x * 3) + red];
+                row[(x * 4) + 1] = input[(x * 3) + 1];
+                row[(x * 4) + 2] = input[(x * 3) + blue];
+                row[(x * 4) + 3] = 255;
+            }
+        }
+
+        return new Photo(bitmap, $"a {width}x{height} {format} pixel buffer");
+    }
+
+    /// <summary>
+    /// Grayscale pixels of a square region that lies inside the photo (integer pixel bounds), resized to
+    /// <paramref name="size"/> × <paramref name="size"/> exactly as image-folder data sets are converted
+    /// (BT.601 luma, Mitchell resampling).
+    /// </summary>
+    internal byte[] GrayRegion(SKRectI region, int size)
+    {
+        using var subset = new SKBitmap();
+        if (!Bitmap.ExtractSubset(subset, region))
+        {
+            throw new ArgumentOutOfRangeException(nameof(region), region, $"The region is not inside the {Width}x{Height} photo {Source}.");
+        }
+
+        return ImageDecoder.ToGray(subset, size, size);
+    }
+
+    /// <summary>
+    /// A downscaled copy of <paramref name="source"/> (this photo or an earlier copy of it), Mitchell resampling;
+    /// the colour type is kept (Rgba8888 or Gray8). The caller disposes it.
+    /// </summary>
+    internal static SKBitmap Downscale(SKBitmap source, int width, int height)
+        => source.Resize(new SKImageInfo(width, height, source.ColorType, source.AlphaType), new SKSamplingOptions(SKCubicResampler.Mitchell))
+           ?? throw new FerDataException($"Resizing a {source.Width}x{source.Height} image to {width}x{height} failed.");
+
+    /// <summary>Releases the pixels.</summary>
+    public void Dispose()
+    {
+        if (!IsDisposed)
+        {
+            IsDisposed = true;
+            bitmap.Dispose();
+        }
+    }
+
+    /// <summary>"1920x1080 photo group.jpg".</summary>
+    public override string ToString() => IsDisposed ? $"disposed photo {Source}" : $"{Width}x{Height} photo {Source}";
+}
