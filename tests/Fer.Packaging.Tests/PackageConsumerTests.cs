@@ -19,7 +19,7 @@ public sealed class PackageConsumerTests
             var feed = Directory.CreateDirectory(Path.Combine(work.FullName, "feed")).FullName;
             var version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
             var source = CopySources(root, Path.Combine(work.FullName, "repo"));
-            foreach (var project in new[] { "src/Fer.Datasets/Fer.Datasets.csproj", "src/Fer.Core/Fer.Core.csproj" })
+            foreach (var project in new[] { "src/Fer.Datasets/Fer.Datasets.csproj", "src/Fer.Core/Fer.Core.csproj", "src/Fer.Detection/Fer.Detection.csproj" })
             {
                 Run(source, "dotnet", $"pack {project} -c Release -o \"{feed}\" -p:Version={version}");
             }
@@ -44,6 +44,15 @@ public sealed class PackageConsumerTests
                 Assert.Contains("<dependency id=\"TorchSharp-cpu\" version=\"0.107.0\"", nuspec.ReadToEnd());
             }
 
+            using (var zip = ZipFile.OpenRead(Path.Combine(feed, $"Fer.Detection.{version}.nupkg")))
+            using (var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()))
+            {
+                Assert.Contains(zip.Entries, e => e.FullName == "THIRD-PARTY-NOTICES.md");
+                var text = nuspec.ReadToEnd();
+                Assert.Contains($"<dependency id=\"Fer.Core\" version=\"{version}\"", text);
+                Assert.Contains("<dependency id=\"Microsoft.ML.OnnxRuntime\" version=\"1.31.1\"", text);
+            }
+
             var consumer = Directory.CreateDirectory(Path.Combine(work.FullName, "consumer")).FullName;
             foreach (var file in Directory.GetFiles(Path.Combine(root, "tests", "Consumer")))
             {
@@ -58,7 +67,7 @@ public sealed class PackageConsumerTests
                   </packageSources>
                 </configuration>
                 """);
-            var output = Run(consumer, "dotnet", $"run -c Release -p:FerVersion={version}");
+            var output = Run(consumer, "dotnet", $"run -c Release -p:FerVersion={version} -- \"{Path.Combine(root, "tests", "Fer.Detection.Tests", "Photos", "group3.jpg")}\"");
             Assert.Contains("consumer: ok", output);
         }
         finally

@@ -13,9 +13,15 @@ public sealed class PublicApiSnapshotTests
     [Theory]
     [InlineData("Fer.Core")]
     [InlineData("Fer.Datasets")]
+    [InlineData("Fer.Detection")]
     public void The_public_api_matches_its_snapshot(string assemblyName)
     {
-        var assembly = assemblyName == "Fer.Core" ? typeof(EmotionClassifier).Assembly : typeof(Fer.Datasets.LabeledFaces).Assembly;
+        var assembly = assemblyName switch
+        {
+            "Fer.Core" => typeof(EmotionClassifier).Assembly,
+            "Fer.Detection" => typeof(Fer.Detection.BlazeFaceDetector).Assembly,
+            _ => typeof(Fer.Datasets.LabeledFaces).Assembly,
+        };
         var actual = Render(assembly);
         var snapshot = SnapshotPath(assemblyName);
         if (Environment.GetEnvironmentVariable("FER_UPDATE_PUBLIC_API") == "1")
