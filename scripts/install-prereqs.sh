@@ -7,6 +7,9 @@
 # script adds Debian trixie as an apt source pinned to priority 100 (so nothing else is
 # upgraded from it) and installs only libstdc++6 from it. Where the symbol is present it does
 # nothing.
+#
+# Fer.Detection's ONNX Runtime (libonnxruntime, from the Microsoft.ML.OnnxRuntime package) needs only glibc >= 2.28
+# and GLIBCXX_3.4.22, which every supported distribution has: nothing more to install for it.
 set -euo pipefail
 
 required_symbol="GLIBCXX_3.4.32"
@@ -26,7 +29,9 @@ has_symbol() {
   [ -n "$lib" ] && grep -q "$required_symbol" "$lib"
 }
 
-if has_symbol; then
+# FER_FORCE_TRIXIE_SOURCE=1 (used by bench/setup.sh, which installs PyTorch from trixie) adds the pinned source even
+# where libstdc++ is already new enough.
+if has_symbol && [ -z "${FER_FORCE_TRIXIE_SOURCE:-}" ]; then
   echo "install-prereqs: libstdc++ already provides $required_symbol; nothing to do."
   exit 0
 fi

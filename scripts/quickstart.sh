@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Quick start: installs the prerequisites, then predicts the emotion of one PublicTest face per class with the
 # default model embedded in Fer.Core (faces taken from ../shared/datasets/fer2013/fer2013-images.tar.gz),
-# or of the images you pass: bash scripts/quickstart.sh photo1.jpg photo2.png
+# or of the face images you pass: bash scripts/quickstart.sh face1.jpg face2.png
+# Then finds and classifies every face of a group photo shipped with the tests, writing an annotated copy and a
+# JSON file to runs/quickstart/photos/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-prereqs.sh
@@ -22,3 +24,5 @@ if [ ${#images[@]} -eq 0 ]; then
 fi
 
 dotnet run -c Release --project samples/Predict -- "${images[@]}"
+
+dotnet run -c Release --project samples/Predict -- --annotate runs/quickstart/photos tests/Fer.Detection.Tests/Photos/group5.jpg

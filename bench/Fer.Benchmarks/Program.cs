@@ -1,6 +1,7 @@
 // Honest benchmark harness for Fer.Core (median of repeated runs after warm-up). Writes a Markdown table.
 //
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- [--data ../shared/datasets/fer2013/fer2013.csv.gz] [--model model.fer]
+//   dotnet run -c Release --project bench/Fer.Benchmarks -- --faces bench/.cache/face-api/package/demo   (after bash bench/setup.sh)
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
@@ -18,6 +19,20 @@ void Row(string what, string value, string target)
 {
     rows.Add((what, value, target));
     Console.WriteLine($"{what}: {value} (target {target})");
+}
+
+// Face detection on real photos only: --faces <folder with sample1-6.jpg> (bench/setup.sh fetches them).
+if (args.SkipWhile(a => a != "--faces").Skip(1).FirstOrDefault() is { } photoFolder)
+{
+    set_num_threads(2);
+    var truthJson = Path.Combine(AppContext.BaseDirectory, "faces.json");
+    foreach (var (what, value, target) in FaceDetectionBenchmark.Run(photoFolder, truthJson))
+    {
+        Row(what, value, target);
+    }
+
+    PrintTable();
+    return;
 }
 
 // 0. Parameter counts and MACs of the presets.

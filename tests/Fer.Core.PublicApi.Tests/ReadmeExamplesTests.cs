@@ -6,6 +6,20 @@ namespace Fer.Core.PublicApi.Tests;
 public sealed class ReadmeExamplesTests
 {
     [Fact]
+    public void The_photo_example_finds_and_classifies_every_face()
+    {
+        var photoPath = Path.Combine(AppContext.BaseDirectory, "Photos", "group1.jpg");
+        var lines = new List<string>();
+
+        using var detector = new Fer.Detection.BlazeFaceDetector();
+        foreach (FaceEmotion face in EmotionClassifier.Default.PredictFaces(photoPath, detector))
+            lines.Add(face.ToString());
+
+        Assert.Equal(3, lines.Count);
+        Assert.All(lines, line => Assert.Matches(@"^\w+ \d+(\.\d)? ?% at \(x \d+, y \d+, \d+x\d+\), face \d+(\.\d)? ?%$", line));
+    }
+
+    [Fact]
     public void The_keras_style_builder_example_runs()
     {
         var all = TestImages.FaceSet(140);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Fer.Core;
+using Fer.Detection.Internal;
 
 namespace Fer.Detection.Tests;
 
@@ -14,24 +15,7 @@ internal static class GroupPhotos
 
     /// <summary>Matches detections to true faces (IoU ≥ 0.4, one to one): (faces found, false positives).</summary>
     public static (int Found, int FalsePositives) Match(IReadOnlyList<FaceBox> truth, IEnumerable<FaceBox> detected)
-    {
-        var matched = new HashSet<int>();
-        var falsePositives = 0;
-        foreach (var box in detected)
-        {
-            var best = Enumerable.Range(0, truth.Count).Where(i => !matched.Contains(i)).OrderByDescending(i => truth[i].IntersectionOverUnion(box)).FirstOrDefault(-1);
-            if (best >= 0 && truth[best].IntersectionOverUnion(box) >= 0.4f)
-            {
-                matched.Add(best);
-            }
-            else
-            {
-                falsePositives++;
-            }
-        }
-
-        return (matched.Count, falsePositives);
-    }
+        => FaceMatching.Match(truth, detected);
 
     private static Dictionary<string, FaceBox[]> Load()
     {
