@@ -14,7 +14,7 @@ if [ ! -f bench/.cache/face-api/package/demo/sample6.jpg ]; then
 fi
 echo "bench/setup: photos in bench/.cache/face-api/package/demo"
 
-if ! /usr/bin/python3 -c 'import torch, sys; sys.exit(0 if torch.__version__.startswith("2.") else 1)' 2>/dev/null; then
+if ! /usr/bin/python3 -c 'import torch, sympy.core.numbers as n, sys; n.equal_valued; sys.exit(0 if torch.__version__.startswith("2.") else 1)' 2>/dev/null; then
   sudo_cmd=""
   if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
   sources_file=/etc/apt/sources.list.d/fer-core-trixie.sources
@@ -23,6 +23,6 @@ if ! /usr/bin/python3 -c 'import torch, sys; sys.exit(0 if torch.__version__.sta
     FER_FORCE_TRIXIE_SOURCE=1 bash scripts/install-prereqs.sh
   fi
   $sudo_cmd apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q -t trixie python3-torch python3-numpy
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q -t trixie python3-torch python3-numpy python3-sympy
 fi
 /usr/bin/python3 -c 'import torch; print("bench/setup: PyTorch", torch.__version__, "with", torch.get_num_threads(), "threads")'

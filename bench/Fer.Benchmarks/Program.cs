@@ -1,6 +1,7 @@
 // Honest benchmark harness for Fer.Core (median of repeated runs after warm-up). Writes a Markdown table.
 //
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- [--data ../shared/datasets/fer2013/fer2013.csv.gz] [--model model.fer]
+//   add --pytorch to measure the same networks and transforms in PyTorch in the same run (after bash bench/setup.sh)
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- --faces bench/.cache/face-api/package/demo   (after bash bench/setup.sh)
 using System.Diagnostics;
 using System.Globalization;
@@ -14,6 +15,8 @@ using static TorchSharp.torch;
 var data = args.SkipWhile(a => a != "--data").Skip(1).FirstOrDefault() ?? "../shared/datasets/fer2013/fer2013.csv.gz";
 var modelPath = args.SkipWhile(a => a != "--model").Skip(1).FirstOrDefault();
 var onlyStatic = args.Contains("--architectures-only");
+var comparePyTorch = args.Contains("--pytorch");
+var ours = new Dictionary<string, double>();
 var rows = new List<(string What, string Value, string Target)>();
 void Row(string what, string value, string target)
 {
@@ -106,6 +109,8 @@ foreach (var threads in new[] { 1, 2 })
     var batchTime = Measure.MedianSeconds(5, () => classifier.PredictBatch(batch64));
     Row($"Inference, one face, {threads} thread(s) ({classifier.TrainingInfo.GetValueOrDefault("architecture", "model")})", $"{single * 1000:0.00} ms", threads == 1 ? "≤ 2 ms" : "-");
     Row($"Inference, batch of 64, {threads} thread(s)", $"{64 / batchTime:N0} faces/s", "-");
+    ours[$"inference.{threads}.oneFaceMs"] = single * 1000;
+    ours[$"inference.{threads}.batch64FacesPerSecond"] = 64 / batchTime;
 }
 
 // 3b. Memory over 100,000 predictions (one face at a time): resident set after warm-up vs at the end.
@@ -147,6 +152,7 @@ foreach (var architecture in new[] { Architectures.MiniXception, Architectures.F
     var clock = Stopwatch.StartNew();
     model.Fit(subset, epochs: 1, batchSize: 64, augmentation: Augmentations.Standard(1));
     Row($"Training, {architecture.Name}, full pipeline (batch 64, 2 threads)", $"{subset.Count / clock.Elapsed.TotalSeconds:N0} images/s", "-");
+    ours[$"training.{architecture.Name}"] = subset.Count / clock.Elapsed.TotalSeconds;
 }
 
 // 5. Training memory epoch to epoch (MiniXception, 4 epochs on the 2,048-face subset).
@@ -163,6 +169,15 @@ foreach (var architecture in new[] { Architectures.MiniXception, Architectures.F
 
     Directory.Delete(Path.Combine(Path.GetTempPath(), "fer-bench-state"), recursive: true);
     Row("Training memory after epochs 1–4 (RSS)", string.Join(" → ", perEpoch.Select(m => $"{m:0} MB")), "no growth");
+}
+
+// 6. The same measurements in PyTorch (bench/pytorch/fer_bench.py; bash bench/setup.sh installs PyTorch 2.6), same run.
+if (comparePyTorch)
+{
+    foreach (var (what, value, target) in PyTorchComparison.Run(data, ours))
+    {
+        Row(what, value, target);
+    }
 }
 
 PrintTable();

@@ -29,6 +29,16 @@ public sealed class BlazeFaceDetectorTests : IDisposable
         Assert.Equal(22, found);
     }
 
+    [Theory]
+    [InlineData(SKEncodedImageFormat.Png)]
+    [InlineData(SKEncodedImageFormat.Webp)]
+    public void Png_and_webp_copies_give_the_same_faces(SKEncodedImageFormat format)
+    {
+        using var jpeg = Photo.Load(GroupPhotos.PathOf("group2.jpg"));
+        using var photo = Photo.Decode(ForgedImages.Encode(jpeg.Bitmap, format, 100), $"group2.{format}");
+        Assert.Equal((3, 0), GroupPhotos.Match(GroupPhotos.Faces["group2.jpg"], detector.Detect(photo).Select(f => f.Box)));
+    }
+
     [Fact]
     public void A_grayscale_copy_gives_the_same_faces()
     {
