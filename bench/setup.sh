@@ -4,6 +4,8 @@
 #    unpacked to bench/.cache/face-api (not committed; the tests ship 800-px copies);
 #  - PyTorch for the comparison (bench/pytorch/): Debian 13's python3-torch 2.6 through the same trixie source,
 #    pinned to priority 100, that scripts/install-prereqs.sh adds (Debian 12's own python3-torch is 1.13).
+#    Note: on Debian 12 this brings Python 3.13 and the libraries python3-torch depends on from trixie (apt's -t):
+#    a bench machine's setup, not something the library or its tests need.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-prereqs.sh
