@@ -38,4 +38,18 @@ public sealed class TorchRuntimeTests
             }
         }
     }
+
+    [Fact]
+    public void Glibc_keeps_tensor_buffers_in_the_heap_unless_the_user_tunes_malloc()
+    {
+        var userTunes = new[] { "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES" }.Any(v => Environment.GetEnvironmentVariable(v) is not null);
+        if (OperatingSystem.IsLinux() && !userTunes)
+        {
+            Assert.True(NativeEnvironment.AllocatorConfigured, "mallopt refused the thresholds");
+        }
+        else
+        {
+            Assert.False(NativeEnvironment.AllocatorConfigured);
+        }
+    }
 }
