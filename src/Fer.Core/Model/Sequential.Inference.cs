@@ -69,12 +69,16 @@ public sealed partial class Sequential
         return result;
     }
 
-    /// <summary>Inference-mode forward pass that returns probabilities (softmax of logits unless the model ends in Softmax).</summary>
+    /// <summary>
+    /// Inference-mode forward pass that returns probabilities (softmax of logits unless the model ends in Softmax).
+    /// LibTorch's inference mode (no autograd bookkeeping at all, unlike no_grad) saves ~10% of a one-face call; the
+    /// result is an inference tensor: read it, do not feed it to autograd.
+    /// </summary>
     internal Tensor ForwardProbabilities(Tensor images)
     {
         CheckInput(images);
         EnsureEvalMode();
-        using var noGrad = no_grad();
+        using var inference = inference_mode();
         var outputs = Network.forward(images);
         return OutputsProbabilities ? outputs : nn.functional.softmax(outputs, 1);
     }
