@@ -55,10 +55,7 @@ public static class Architectures
     public static Architecture VggBn { get; } = new(
         "VggBn",
         "VGG-style: four stages of 2x(conv3x3-BN-ReLU) (64, 128, 256, 256) with max pooling, GAP, dense 256, dropout 0.4.",
-        (_, classes) => ConvBlock(64, batchNorm: true, dropout: 0)
-            .Concat(ConvBlock(128, batchNorm: true, dropout: 0))
-            .Concat(ConvBlock(256, batchNorm: true, dropout: 0))
-            .Concat(ConvBlock(256, batchNorm: true, dropout: 0))
+        (_, classes) => BatchNormStages(64, 128, 256, 256)
             .Concat([Layers.GlobalAvgPool2D(), Layers.Dense(256), Layers.ReLU(), Layers.Dropout(0.4), Layers.Dense(classes)]));
 
     /// <summary>
@@ -69,10 +66,7 @@ public static class Architectures
     public static Architecture CompactVgg { get; } = new(
         "CompactVgg",
         "Compact VGG-style: four stages of 2x(conv3x3-BN-ReLU) (32, 64, 128, 256) with max pooling, GAP, dropout 0.3, dense.",
-        (_, classes) => ConvBlock(32, batchNorm: true, dropout: 0)
-            .Concat(ConvBlock(64, batchNorm: true, dropout: 0))
-            .Concat(ConvBlock(128, batchNorm: true, dropout: 0))
-            .Concat(ConvBlock(256, batchNorm: true, dropout: 0))
+        (_, classes) => BatchNormStages(32, 64, 128, 256)
             .Concat([Layers.GlobalAvgPool2D(), Layers.Dropout(0.3), Layers.Dense(classes)]));
 
     /// <summary>
@@ -115,6 +109,10 @@ public static class Architectures
     public static Architecture FromName(string name)
         => All.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase))
            ?? throw new ArgumentException($"No architecture is named '{name}'; use one of {string.Join(", ", All.Select(a => a.Name))}.", nameof(name));
+
+    /// <summary>VGG stages with batch normalisation: per width, two 3x3 conv-BN-ReLU and a 2x2 max pooling.</summary>
+    private static IEnumerable<Layer> BatchNormStages(params int[] widths)
+        => widths.SelectMany(width => ConvBlock(width, batchNorm: true, dropout: 0));
 
     private static IEnumerable<Layer> ConvBlock(int filters, bool batchNorm, double dropout)
     {
