@@ -97,7 +97,7 @@ internal static class FaceDetectionBenchmark
         }
 
         var (cellWidth, cellHeight) = (original.Width / k, original.Height / k);
-        using var small = Photo.Downscale(original.Bitmap, cellWidth, cellHeight);
+        using var small = ImageDecoder.Resize(original.Bitmap, cellWidth, cellHeight);
         using var bitmap = new SKBitmap(new SKImageInfo(original.Width, original.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
         using (var canvas = new SKCanvas(bitmap))
         {

@@ -64,7 +64,7 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
             foreach (var level in DetectionTile.Cover(photo.Width, photo.Height, networkSize, Options.SmallestFace).GroupBy(t => t.Side).OrderBy(g => g.Key))
             {
                 var scale = networkSize / level.Key;
-                var scaled = Photo.Downscale(previous ?? photo.Bitmap, Math.Max(1, (int)MathF.Round(photo.Width * scale)), Math.Max(1, (int)MathF.Round(photo.Height * scale)));
+                var scaled = ImageDecoder.Resize(previous ?? photo.Bitmap, Math.Max(1, (int)MathF.Round(photo.Width * scale)), Math.Max(1, (int)MathF.Round(photo.Height * scale)));
                 previous?.Dispose();
                 previous = scaled;
                 foreach (var tile in level)

@@ -67,8 +67,7 @@ internal static class ImageDecoder
             var source = bitmap;
             if (bitmap.Width != width || bitmap.Height != height)
             {
-                resized = bitmap.Resize(new SKImageInfo(width, height, bitmap.ColorType, bitmap.AlphaType), new SKSamplingOptions(SKCubicResampler.Mitchell))
-                    ?? throw new FerDataException($"Resizing a {bitmap.Width}x{bitmap.Height} image to {width}x{height} failed.");
+                resized = Resize(bitmap, width, height);
                 source = resized;
             }
 
@@ -79,6 +78,11 @@ internal static class ImageDecoder
             resized?.Dispose();
         }
     }
+
+    /// <summary>A resized copy (Mitchell resampling, colour type kept: Rgba8888 or Gray8); the caller disposes it.</summary>
+    public static SKBitmap Resize(SKBitmap bitmap, int width, int height)
+        => bitmap.Resize(new SKImageInfo(width, height, bitmap.ColorType, bitmap.AlphaType), new SKSamplingOptions(SKCubicResampler.Mitchell))
+           ?? throw new FerDataException($"Resizing a {bitmap.Width}x{bitmap.Height} image to {width}x{height} failed.");
 
     private static byte[] GrayPixels(SKBitmap bitmap)
     {

@@ -138,14 +138,6 @@ public sealed class Photo : IDisposable
         return ImageDecoder.ToGray(subset, size, size);
     }
 
-    /// <summary>
-    /// A downscaled copy of <paramref name="source"/> (this photo or an earlier copy of it), Mitchell resampling;
-    /// the colour type is kept (Rgba8888 or Gray8). The caller disposes it.
-    /// </summary>
-    internal static SKBitmap Downscale(SKBitmap source, int width, int height)
-        => source.Resize(new SKImageInfo(width, height, source.ColorType, source.AlphaType), new SKSamplingOptions(SKCubicResampler.Mitchell))
-           ?? throw new FerDataException($"Resizing a {source.Width}x{source.Height} image to {width}x{height} failed.");
-
     /// <summary>Releases the pixels.</summary>
     public void Dispose()
     {
