@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Fer.Internal;
 
@@ -12,7 +13,7 @@ internal static partial class NativeEnvironment
     /// <summary>The oneDNN variable that caps the instruction set its kernels may use.</summary>
     internal const string OneDnnMaxIsaVariable = "ONEDNN_MAX_CPU_ISA";
 
-    /// <summary>The instruction set oneDNN is capped at when the user has not chosen one.</summary>
+    /// <summary>The instruction set oneDNN is capped at on CPUs with AVX-512 when the user has not chosen one.</summary>
     internal const string CappedIsa = "AVX";
 
     /// <summary>glibc's mallopt parameter numbers (malloc.h).</summary>
@@ -28,11 +29,12 @@ internal static partial class NativeEnvironment
     private static int _configured;
 
     /// <summary>
-    /// Caps oneDNN at AVX unless the user chose otherwise: on AVX-512 CPUs (seen on AMD EPYC with LibTorch 2.10),
-    /// oneDNN's AVX-512 and AVX2 convolution backward passes return NaN gradients at random when more than one thread
-    /// runs (measured: 7 of 16 batches with AVX-512, 1–4 of 32 with AVX2, 0 of 32 with AVX or SSE4.1, over repeated
-    /// runs). AVX kernels are correct there and train as fast as AVX2 on these machines. Set ONEDNN_MAX_CPU_ISA
-    /// yourself (e.g. to DEFAULT) to override.
+    /// Caps oneDNN at AVX on CPUs with AVX-512, unless the user chose an instruction set: there (seen on AMD EPYC
+    /// Genoa with LibTorch 2.10), oneDNN's AVX-512 and AVX2 convolution backward passes return NaN gradients at random
+    /// when more than one thread runs (measured: 7 of 16 batches with AVX-512, 1–4 of 32 with AVX2, 0 of 32 with AVX
+    /// or SSE4.1, over repeated runs). On CPUs without AVX-512 (AMD EPYC Milan, AVX2) the same training steps gave
+    /// no NaN in thousands of batches, and AVX2 trains 1.3–1.4× faster than AVX, so oneDNN keeps its default there.
+    /// Set ONEDNN_MAX_CPU_ISA yourself (e.g. DEFAULT, or AVX) to override.
     /// </summary>
     /// <remarks>
     /// Also keeps tensor buffers in glibc's heap (see <see cref="ConfigureAllocator"/>).
@@ -46,9 +48,9 @@ internal static partial class NativeEnvironment
 
         try
         {
-            if (GetEnv(OneDnnMaxIsaVariable) == IntPtr.Zero)
+            if (GetEnv(OneDnnMaxIsaVariable) == IntPtr.Zero && IsaCapFor(CpuHasAvx512()) is { } cap)
             {
-                _ = SetEnv(OneDnnMaxIsaVariable, CappedIsa, 0);
+                _ = SetEnv(OneDnnMaxIsaVariable, cap, 0);
             }
 
             ConfigureAllocator();
@@ -76,6 +78,21 @@ internal static partial class NativeEnvironment
         }
 
         AllocatorConfigured = MallOpt(MallocMmapThreshold, MmapThresholdBytes) == 1 & MallOpt(MallocTrimThreshold, TrimThresholdBytes) == 1;
+    }
+
+    /// <summary>The instruction set oneDNN is capped at when the user has not chosen one, or null for oneDNN's default.</summary>
+    /// <param name="cpuHasAvx512">Whether the CPU has AVX-512 (foundation).</param>
+    internal static string? IsaCapFor(bool cpuHasAvx512) => cpuHasAvx512 ? CappedIsa : null;
+
+    /// <summary>Whether the CPU reports AVX-512 foundation instructions (CPUID leaf 7, EBX bit 16), whatever .NET's JIT is told to use.</summary>
+    internal static bool CpuHasAvx512()
+    {
+        if (!X86Base.IsSupported || X86Base.CpuId(0, 0).Eax < 7)
+        {
+            return false;
+        }
+
+        return (X86Base.CpuId(7, 0).Ebx & (1 << 16)) != 0;
     }
 
     /// <summary>True when glibc accepted the allocator settings.</summary>

@@ -31,10 +31,11 @@ public sealed class ArchitecturesTests
         => Assert.Contains("MiniXception", Assert.Throws<ArgumentException>(() => Architectures.FromName("AlexNet")).Message);
 
     [Fact]
-    public void Two_thread_gradients_stay_finite_on_avx512_machines()
+    public void Two_thread_gradients_stay_finite_at_the_instruction_set_fer_core_chose()
     {
-        // Regression: oneDNN's AVX-512 and AVX2 convolution backward passes returned NaN gradients at random with two
-        // threads (AMD EPYC, LibTorch 2.10) until Fer.Core capped oneDNN at AVX. Real-valued [0, 1] inputs as images.
+        // Regression: on AVX-512 CPUs oneDNN's AVX-512 and AVX2 convolution backward passes returned NaN gradients at
+        // random with two threads (AMD EPYC Genoa, LibTorch 2.10), so Fer.Core caps oneDNN at AVX there; CPUs without
+        // AVX-512 keep oneDNN's default (AVX2), which this guards too. Real-valued [0, 1] inputs as images.
         var previous = get_num_threads();
         set_num_threads(2);
         try

@@ -26,16 +26,29 @@ public sealed class TorchRuntimeTests
     }
 
     [Fact]
-    public void OneDnn_is_capped_at_avx_unless_the_user_chose()
+    public void OneDnn_is_capped_at_avx_on_avx512_cpus_unless_the_user_chose()
     {
-        if (OperatingSystem.IsLinux())
+        if (OperatingSystem.IsLinux() && Environment.GetEnvironmentVariable(NativeEnvironment.OneDnnMaxIsaVariable) is null)
         {
             var value = NativeEnvironment.Read(NativeEnvironment.OneDnnMaxIsaVariable);
-            Assert.NotNull(value);
-            if (Environment.GetEnvironmentVariable(NativeEnvironment.OneDnnMaxIsaVariable) is null)
-            {
-                Assert.Equal(NativeEnvironment.CappedIsa, value);
-            }
+            Assert.Equal(NativeEnvironment.IsaCapFor(NativeEnvironment.CpuHasAvx512()), value);
+        }
+    }
+
+    [Fact]
+    public void Only_avx512_cpus_get_the_cap()
+    {
+        Assert.Equal("AVX", NativeEnvironment.IsaCapFor(cpuHasAvx512: true));
+        Assert.Null(NativeEnvironment.IsaCapFor(cpuHasAvx512: false));
+    }
+
+    [Fact]
+    public void The_avx512_check_agrees_with_the_cpu_flags()
+    {
+        if (OperatingSystem.IsLinux() && File.Exists("/proc/cpuinfo") && System.Runtime.Intrinsics.X86.X86Base.IsSupported)
+        {
+            var flags = File.ReadLines("/proc/cpuinfo").First(l => l.StartsWith("flags", StringComparison.Ordinal)).Split(' ');
+            Assert.Equal(flags.Contains("avx512f"), NativeEnvironment.CpuHasAvx512());
         }
     }
 

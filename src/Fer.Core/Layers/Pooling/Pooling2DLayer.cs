@@ -36,7 +36,7 @@ public sealed class Pooling2DLayer : Layer
         var (channels, height, width) = LayerChecks.Image(this, inputShape, PoolSize, Padding);
         var padding = SamePadding.For(Padding, height, width, PoolSize, Stride);
         return new BuiltLayer(
-            new PoolingModule(IsMax, PoolSize, Stride, padding),
+            new PoolingModule(IsMax, PoolSize, Stride, padding, height, width),
             Shape.Of(channels, SamePadding.OutputSize(Padding, height, PoolSize, Stride), SamePadding.OutputSize(Padding, width, PoolSize, Stride)));
     }
 
