@@ -1,6 +1,7 @@
 // Honest benchmark harness for Fer.Core (median of repeated runs after warm-up). Writes a Markdown table.
 //
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- [--data ../shared/datasets/fer2013/fer2013.csv.gz] [--model model.fer]
+//   add --quick to skip the memory measurements (100,000 predictions, training epochs) and repeat parsing once
 //   add --pytorch to measure the same networks and transforms in PyTorch in the same run (after bash bench/setup.sh)
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- --faces bench/.cache/face-api/package/demo   (after bash bench/setup.sh)
 using System.Diagnostics;
@@ -16,6 +17,7 @@ var data = args.SkipWhile(a => a != "--data").Skip(1).FirstOrDefault() ?? "../sh
 var modelPath = args.SkipWhile(a => a != "--model").Skip(1).FirstOrDefault();
 var onlyStatic = args.Contains("--architectures-only");
 var comparePyTorch = args.Contains("--pytorch");
+var quick = args.Contains("--quick");
 var ours = new Dictionary<string, double>();
 var rows = new List<(string What, string Value, string Target)>();
 void Row(string what, string value, string target)
@@ -62,8 +64,9 @@ if (!File.Exists(plain))
 }
 
 FerDataset? loaded = null;
-var gzSeconds = Measure.MedianSeconds(3, () => loaded = Fer2013.Load(data));
-var plainSeconds = Measure.MedianSeconds(3, () => loaded = Fer2013.Load(plain));
+var parseRuns = quick ? 1 : 3;
+var gzSeconds = Measure.MedianSeconds(parseRuns, () => loaded = Fer2013.Load(data));
+var plainSeconds = Measure.MedianSeconds(parseRuns, () => loaded = Fer2013.Load(plain));
 loaded = null;
 GC.Collect();
 GC.WaitForPendingFinalizers();
@@ -115,30 +118,26 @@ foreach (var threads in new[] { 1, 2 })
 
 // 3b. Memory over 100,000 predictions (one face at a time): resident set after warm-up vs at the end.
 set_num_threads(1);
-static double ResidentMegabytes()
+if (!quick)
 {
-    using var process = Process.GetCurrentProcess();
-    process.Refresh();
-    return process.WorkingSet64 / 1e6;
-}
+    for (var i = 0; i < 5_000; i++)
+    {
+        classifier.PredictPixels(face);
+    }
 
-for (var i = 0; i < 5_000; i++)
-{
-    classifier.PredictPixels(face);
-}
+    GC.Collect();
+    var residentAfterWarmup = ResidentMegabytes();
+    var predictionClock = Stopwatch.StartNew();
+    for (var i = 0; i < 100_000; i++)
+    {
+        classifier.PredictPixels(dataset.PublicTest.GetPixels(i % dataset.PublicTest.Count));
+    }
 
-GC.Collect();
-var residentAfterWarmup = ResidentMegabytes();
-var predictionClock = Stopwatch.StartNew();
-for (var i = 0; i < 100_000; i++)
-{
-    classifier.PredictPixels(dataset.PublicTest.GetPixels(i % dataset.PublicTest.Count));
+    GC.Collect();
+    var residentAtEnd = ResidentMegabytes();
+    Row("Memory over 100,000 single-face predictions (RSS after 5,000 warm-up → end)",
+        $"{residentAfterWarmup:0} MB → {residentAtEnd:0} MB ({(residentAtEnd - residentAfterWarmup) / residentAfterWarmup:+0.0%;-0.0%}), {predictionClock.Elapsed.TotalSeconds:0} s", "within 5%");
 }
-
-GC.Collect();
-var residentAtEnd = ResidentMegabytes();
-Row("Memory over 100,000 single-face predictions (RSS after 5,000 warm-up → end)",
-    $"{residentAfterWarmup:0} MB → {residentAtEnd:0} MB ({(residentAtEnd - residentAfterWarmup) / residentAfterWarmup:+0.0%;-0.0%}), {predictionClock.Elapsed.TotalSeconds:0} s", "within 5%");
 
 // 4. Training throughput of the full pipeline (load → augment → step), 2 threads, per preset.
 set_num_threads(2);
@@ -156,6 +155,7 @@ foreach (var architecture in new[] { Architectures.MiniXception, Architectures.F
 }
 
 // 5. Training memory epoch to epoch (MiniXception, 4 epochs on the 2,048-face subset).
+if (!quick)
 {
     using var model = Architectures.MiniXception.Build(seed: 1);
     model.Compile(Optimizers.Adam());
@@ -198,3 +198,10 @@ static string GetCpuName()
     => File.Exists("/proc/cpuinfo")
         ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "unknown CPU"
         : "unknown CPU";
+
+static double ResidentMegabytes()
+{
+    using var process = Process.GetCurrentProcess();
+    process.Refresh();
+    return process.WorkingSet64 / 1e6;
+}

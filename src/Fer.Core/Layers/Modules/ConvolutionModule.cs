@@ -3,12 +3,19 @@ using static TorchSharp.torch;
 
 namespace Fer.Core;
 
-/// <summary>Conv2d (or depthwise + pointwise for separable convolutions) with Keras "same" padding, asymmetric where needed.</summary>
+/// <summary>
+/// Conv2d (or depthwise + pointwise for separable convolutions) with Keras "same" padding, asymmetric where needed.
+/// Runs in the channels-last memory layout (see <see cref="ChannelsLast"/>); the parameters keep LibTorch's default
+/// layout, so saved models and gradients are unchanged.
+/// </summary>
 internal sealed class ConvolutionModule : nn.Module<Tensor, Tensor>
 {
     private readonly Conv2d? depthwise;
     private readonly Conv2d conv;
     private readonly long[]? _explicitPadding;
+    private readonly long[] _stride;
+    private readonly long[] _innerPadding;
+    private readonly long _groups;
 
     public ConvolutionModule(int inChannels, int filters, int kernel, int stride, SamePadding padding, bool useBias, int? depthMultiplier)
         : base(depthMultiplier is null ? "Conv2D" : "SeparableConv2D")
@@ -16,14 +23,18 @@ internal sealed class ConvolutionModule : nn.Module<Tensor, Tensor>
         var symmetric = padding.IsSymmetric;
         var inner = symmetric ? ((long)padding.Top, (long)padding.Left) : (0L, 0L);
         _explicitPadding = symmetric ? null : padding.ToPadArray();
+        _stride = [stride, stride];
+        _innerPadding = [inner.Item1, inner.Item2];
         if (depthMultiplier is { } multiplier)
         {
             depthwise = nn.Conv2d(inChannels, inChannels * multiplier, (kernel, kernel), stride: (stride, stride), padding: inner, groups: inChannels, bias: false);
             conv = nn.Conv2d(inChannels * multiplier, filters, (1, 1), bias: useBias);
+            _groups = inChannels;
         }
         else
         {
             conv = nn.Conv2d(inChannels, filters, (kernel, kernel), stride: (stride, stride), padding: inner, bias: useBias);
+            _groups = 1;
         }
 
         RegisterComponents();
@@ -33,11 +44,13 @@ internal sealed class ConvolutionModule : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var x = _explicitPadding is null ? input : nn.functional.pad(input, _explicitPadding);
+        x = ChannelsLast.Of(x);
         if (depthwise is not null)
         {
-            x = depthwise.forward(x);
+            x = nn.functional.conv2d(x, ChannelsLast.Of(depthwise.weight!), null, _stride, _innerPadding, groups: _groups);
+            return nn.functional.conv2d(x, ChannelsLast.Of(conv.weight!), conv.bias).MoveToOuterDisposeScope();
         }
 
-        return conv.forward(x).MoveToOuterDisposeScope();
+        return nn.functional.conv2d(x, ChannelsLast.Of(conv.weight!), conv.bias, _stride, _innerPadding, groups: _groups).MoveToOuterDisposeScope();
     }
 }
