@@ -2,7 +2,10 @@
 // it continues after the last completed epoch as if never stopped (see --out/state).
 //
 //   dotnet run -c Release --project scripts/TrainDefaultModel -- [--data PATH] [--out DIR] [--epochs N]
-//        [--architecture NAME] [--threads N] [--seed N]
+//        [--architecture NAME] [--threads N] [--seed N] [--teacher TEACHER.fer [--temperature 4] [--distill-weight 0.9]]
+//
+// With --teacher the network is distilled from a trained model (e.g. runs/compactvgg/default.fer): it learns the
+// teacher's softened predictions on every augmented batch as well as the labels (Losses.DistillFrom).
 //
 // At the end it writes <out>/default.fer (best epoch, with history and figures), which is copied to
 // src/Fer.Core/Models/default.fer to embed it.
@@ -31,9 +34,21 @@ Console.WriteLine($"Loaded {dataset.Training.Count} training faces ({train.Count
 
 using var model = architecture.Build(seed: seed);
 model.Normalization = Normalization.Fer2013;
+using var teacher = options.TryGetValue("teacher", out var teacherPath) ? Sequential.Load(teacherPath) : null;
+var distillation = teacher is null
+    ? null
+    : Losses.DistillFrom(
+        teacher,
+        double.Parse(options.GetValueOrDefault("temperature", "4"), CultureInfo.InvariantCulture),
+        double.Parse(options.GetValueOrDefault("distill-weight", "0.9"), CultureInfo.InvariantCulture));
 model.TrainingInfo["recipe"] = $"{architecture.Name}, Adam lr 1e-3 cosine to 1e-5 with 2 warm-up epochs over {epochs} epochs, label smoothing 0.1, batch 64, augmentation {Augmentations.Standard(seed)}";
 model.TrainingInfo["data"] = "FER2013 Training (90% stratified split, seed 42); validation 10%";
-model.Compile(Optimizers.Adam(1e-3), Losses.CategoricalCrossEntropy(labelSmoothing: 0.1), schedule: Schedules.Cosine(epochs, 1e-5, warmupEpochs: 2));
+if (distillation is not null)
+{
+    model.TrainingInfo["distillation"] = $"{distillation} from {teacherPath}";
+}
+
+model.Compile(Optimizers.Adam(1e-3), Losses.CategoricalCrossEntropy(labelSmoothing: 0.1), schedule: Schedules.Cosine(epochs, 1e-5, warmupEpochs: 2), distillation: distillation);
 Console.WriteLine(model.Summary());
 
 var progress = new Progress<TrainingProgress>(p =>

@@ -45,12 +45,17 @@ public sealed partial class EmotionClassifier
             var samplingWeights = options.ClassWeighting == ClassWeighting.BalancedSampling ? ClassWeights.BalancedSampleWeights(train) : null;
             model.Normalization = options.Normalization;
             model.ClassNames = data.ClassNames;
-            model.Compile(options.Optimizer ?? Optimizers.Adam(), Losses.CategoricalCrossEntropy(options.LabelSmoothing, classWeights), schedule: options.Schedule);
+            model.Compile(options.Optimizer ?? Optimizers.Adam(), Losses.CategoricalCrossEntropy(options.LabelSmoothing, classWeights), schedule: options.Schedule, distillation: options.Distillation);
             var augmentation = options.Augmentation ?? Augmentations.Standard(options.Seed);
             var history = model.Fit(train, options.Epochs, options.BatchSize, validation, options.Callbacks, augmentation, samplingWeights, progress, cancellationToken);
             model.TrainingInfo["optimizer"] = model.Optimizer!.ToString();
             model.TrainingInfo["loss"] = model.Loss!.ToString();
             model.TrainingInfo["augmentation"] = augmentation.ToString();
+            if (options.Distillation is { } distillation)
+            {
+                model.TrainingInfo["distillation"] = distillation.ToString();
+            }
+
             model.TrainingInfo["epochs"] = history.Epochs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
             model.TrainingInfo["trainingImages"] = train.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
             model.TrainingInfo["history"] = history.ToCsv();

@@ -50,6 +50,13 @@ public sealed record TrainingOptions
     /// <summary>Where to train; the CPU by default.</summary>
     public ComputeDevice Device { get; init; } = ComputeDevice.Cpu;
 
+    /// <summary>
+    /// Knowledge distillation from a trained teacher, e.g. <c>Losses.DistillFrom(EmotionClassifier.Load("big.fer").Model)</c>:
+    /// the network learns the teacher's softened predictions as well as the labels. None by default. The teacher must
+    /// use this <see cref="Normalization"/> and <see cref="Device"/>.
+    /// </summary>
+    public KnowledgeDistillation? Distillation { get; init; }
+
     /// <summary>Checks every option and reports all problems in one exception.</summary>
     internal void Validate(LabeledFaces data)
     {

@@ -8,4 +8,15 @@ public static class Losses
     /// <param name="classWeights">One weight per class (e.g. <c>ClassWeights.InverseFrequency(train)</c>), or null.</param>
     public static CategoricalCrossEntropy CategoricalCrossEntropy(double labelSmoothing = 0, IReadOnlyList<double>? classWeights = null)
         => new(labelSmoothing, classWeights);
+
+    /// <summary>
+    /// Knowledge distillation from a trained <paramref name="teacher"/> (Hinton et al. 2015), for
+    /// <see cref="Sequential.Compile"/>: e.g. a small, fast network learns what a large, accurate one predicts.
+    /// </summary>
+    /// <param name="teacher">A trained model with the student's input shape, normalisation, classes and device.</param>
+    /// <param name="temperature">T &gt; 0 that softens both models' probabilities; 4 is common.</param>
+    /// <param name="weight">The share in [0, 1] of the teacher's term in the loss; the rest follows the labels.</param>
+    /// <exception cref="FerModelException">The temperature or weight is out of range.</exception>
+    public static KnowledgeDistillation DistillFrom(Sequential teacher, double temperature = 4, double weight = 0.9)
+        => new(teacher, temperature, weight);
 }

@@ -83,6 +83,17 @@ public sealed partial class Sequential
         return OutputsProbabilities ? outputs : nn.functional.softmax(outputs, 1);
     }
 
+    /// <summary>
+    /// The raw outputs for a batch in evaluation mode, for a student's loss: call under no_grad. Not inference mode,
+    /// whose tensors the student's backward pass could not use.
+    /// </summary>
+    internal Tensor ForwardForTeaching(Tensor images)
+    {
+        CheckInput(images);
+        EnsureEvalMode();
+        return Network.forward(images);
+    }
+
     internal void CheckInput(Tensor images)
     {
         var shape = images.shape;

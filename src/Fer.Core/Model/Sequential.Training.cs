@@ -18,6 +18,9 @@ public sealed partial class Sequential
     /// <summary>The loss given to <see cref="Compile"/>; null before.</summary>
     public CategoricalCrossEntropy? Loss { get; private set; }
 
+    /// <summary>The knowledge distillation given to <see cref="Compile"/>, if any.</summary>
+    public KnowledgeDistillation? Distillation { get; private set; }
+
     /// <summary>The metrics given to <see cref="Compile"/>.</summary>
     public IReadOnlyList<TrainingMetric> Metrics { get; private set; } = [];
 
@@ -52,10 +55,13 @@ public sealed partial class Sequential
     /// <param name="loss">Categorical cross-entropy when omitted.</param>
     /// <param name="metrics">Metrics to report; accuracy when omitted.</param>
     /// <param name="schedule">An epoch-wise learning-rate schedule; the rate stays as set when omitted.</param>
+    /// <param name="distillation">A teacher whose softened predictions the training loss also follows (<see cref="Losses.DistillFrom"/>); none when omitted.</param>
     /// <returns>This model, for chaining.</returns>
-    public Sequential Compile(Optimizer? optimizer = null, CategoricalCrossEntropy? loss = null, IReadOnlyList<TrainingMetric>? metrics = null, LearningRateSchedule? schedule = null)
+    /// <exception cref="FerModelException">The metrics repeat a name, or the teacher does not fit this model.</exception>
+    public Sequential Compile(Optimizer? optimizer = null, CategoricalCrossEntropy? loss = null, IReadOnlyList<TrainingMetric>? metrics = null, LearningRateSchedule? schedule = null, KnowledgeDistillation? distillation = null)
     {
         var net = Network;
+        distillation?.CheckCompatible(this);
         Optimizer = optimizer ?? Optimizers.Adam();
         Loss = loss ?? Losses.CategoricalCrossEntropy();
         Metrics = metrics?.ToArray() ?? [TrainingMetric.Accuracy];
@@ -65,6 +71,7 @@ public sealed partial class Sequential
         }
 
         Schedule = schedule;
+        Distillation = distillation;
         _optimizer?.Dispose();
         _optimizer = Optimizer.Create(net.parameters());
         return this;
@@ -212,6 +219,11 @@ public sealed partial class Sequential
             optimizer.zero_grad();
             var outputs = net.forward(batch.Images);
             var loss = Loss!.Compute(outputs, batch.Targets, OutputsProbabilities);
+            if (Distillation is { } distillation)
+            {
+                loss = distillation.Combine(loss, outputs, OutputsProbabilities, batch.Images);
+            }
+
             loss.backward();
             optimizer.step();
             var lossValue = loss.item<float>();

@@ -1,0 +1,94 @@
+using Fer.Datasets;
+using static TorchSharp.torch;
+
+namespace Fer.Core.Tests;
+
+public sealed class KnowledgeDistillationTests
+{
+    [Fact]
+    public void The_loss_mixes_the_label_loss_with_the_temperature_scaled_divergence_from_the_teacher()
+    {
+        using var teacher = SyntheticFaces.SmallNet(seed: 3);
+        using var student = SyntheticFaces.SmallNet(seed: 4);
+        var distillation = Losses.DistillFrom(teacher, temperature: 2, weight: 0.25);
+        student.Compile(distillation: distillation);
+        using var scope = NewDisposeScope();
+        var images = randn([4, 1, 16, 16], generator: new Generator(5));
+        var studentLogits = tensor(new float[] { 2f, 0f, -1f, 0.5f, 0.5f, 1f, -2f, 3f, 0f, 1f, 1f, 1f }, [4, 3]);
+        var plain = tensor(0.8f);
+
+        var combined = distillation.Combine(plain, studentLogits, studentOutputsProbabilities: false, images).item<float>();
+
+        float[] teacherLogits;
+        using (no_grad())
+        {
+            teacherLogits = teacher.ForwardForTeaching(images).data<float>().ToArray();
+        }
+
+        var divergence = 0.0;
+        for (var row = 0; row < 4; row++)
+        {
+            var t = SoftmaxRow(teacherLogits, row, 2);
+            var s = SoftmaxRow(studentLogits.data<float>().ToArray(), row, 2);
+            divergence += t.Select((p, i) => p * Math.Log(p / s[i])).Sum();
+        }
+
+        var expected = (0.75 * 0.8) + (0.25 * 4 * divergence / 4);
+        Assert.Equal(expected, combined, 4);
+    }
+
+    [Fact]
+    public void A_student_that_never_sees_the_labels_learns_the_task_from_a_trained_teacher_and_not_from_an_untrained_one()
+    {
+        var train = SyntheticFaces.Make(600, seed: 1);
+        var test = SyntheticFaces.Make(300, seed: 2);
+        using var teacher = SyntheticFaces.SmallNet(seed: 1).Compile(Optimizers.Adam(0.01));
+        teacher.Fit(train, epochs: 6, batchSize: 32);
+        Assert.True(teacher.Evaluate(test)["accuracy"] > 0.95);
+
+        double StudentAccuracy(Sequential from)
+        {
+            using var student = SyntheticFaces.SmallNet(seed: 2).Compile(Optimizers.Adam(0.01), distillation: Losses.DistillFrom(from, temperature: 2, weight: 1));
+            student.Fit(train, epochs: 6, batchSize: 32);
+            return student.Evaluate(test)["accuracy"];
+        }
+
+        using var untrained = SyntheticFaces.SmallNet(seed: 9).Compile();
+        Assert.True(StudentAccuracy(teacher) > 0.9);
+        Assert.True(StudentAccuracy(untrained) < 0.7);
+    }
+
+    [Fact]
+    public void Validation_loss_and_evaluation_stay_the_plain_label_loss()
+    {
+        var data = SyntheticFaces.Make(60, seed: 6);
+        using var teacher = SyntheticFaces.SmallNet(seed: 1).Compile();
+        using var student = SyntheticFaces.SmallNet(seed: 2).Compile(distillation: Losses.DistillFrom(teacher, weight: 1));
+        using var plain = SyntheticFaces.SmallNet(seed: 2).Compile();
+        Assert.Equal(plain.Evaluate(data)["loss"], student.Evaluate(data)["loss"], 6);
+    }
+
+    [Fact]
+    public void A_teacher_that_does_not_fit_the_student_is_refused_with_the_reason()
+    {
+        using var teacher = SyntheticFaces.SmallNet(seed: 1);
+        using var otherSize = SyntheticFaces.SmallNet(seed: 1, size: 24);
+        Assert.Contains("the teacher takes", Assert.Throws<FerModelException>(() => otherSize.Compile(distillation: Losses.DistillFrom(teacher))).Message);
+        Assert.Contains("its own teacher", Assert.Throws<FerModelException>(() => teacher.Compile(distillation: Losses.DistillFrom(teacher))).Message);
+
+        using var student = SyntheticFaces.SmallNet(seed: 2);
+        student.Normalization = Normalization.Fer2013;
+        Assert.Contains("normalises images", Assert.Throws<FerModelException>(() => student.Compile(distillation: Losses.DistillFrom(teacher))).Message);
+
+        Assert.Contains("temperature", Assert.Throws<FerModelException>(() => Losses.DistillFrom(teacher, temperature: 0)).Message);
+        Assert.Contains("weight", Assert.Throws<FerModelException>(() => Losses.DistillFrom(teacher, weight: 1.5)).Message);
+        Assert.Throws<ArgumentNullException>(() => Losses.DistillFrom(null!));
+    }
+
+    private static double[] SoftmaxRow(float[] logits, int row, double temperature)
+    {
+        var values = logits.Skip(row * 3).Take(3).Select(v => v / temperature).ToArray();
+        var sum = values.Sum(Math.Exp);
+        return values.Select(v => Math.Exp(v) / sum).ToArray();
+    }
+}
