@@ -117,9 +117,14 @@ public sealed partial class Sequential
 
         var optimizer = CompiledOptimizer;
         ClassNames ??= train.ClassNames;
+        // On the CPU, LibTorch's thread pool already keeps every core busy with the step, and a background thread
+        // augmenting the next batch only competes with it (mini-Xception: 650–775 images/s serial against 475–710 with
+        // prefetch, 2 cores). On a GPU the CPU is free, so batches are prepared ahead while the device computes.
+        // Augmentation is seeded per epoch and batch, so both give the same batches.
         var loader = new BatchLoader(train, new BatchLoaderOptions
         {
             BatchSize = batchSize, Seed = Seed, Normalization = Normalization, Augmentation = augmentation, Device = TorchDevice, SampleWeights = samplingWeights,
+            Prefetch = TorchDevice.type == TorchSharp.DeviceType.CPU ? 0 : 2,
         });
         var callbackList = callbacks?.ToArray() ?? [];
         foreach (var callback in callbackList)
