@@ -29,8 +29,8 @@ internal static partial class NativeEnvironment
     private static int _configured;
 
     /// <summary>
-    /// Caps oneDNN at AVX on CPUs with AVX-512, unless the user chose an instruction set: there (seen on AMD EPYC
-    /// Genoa with LibTorch 2.10), oneDNN's AVX-512 and AVX2 convolution backward passes return NaN gradients at random
+    /// Caps oneDNN at AVX on CPUs with AVX-512, unless the user chose an instruction set: there (seen on AMD EPYC with
+    /// AVX-512 and LibTorch 2.10), oneDNN's AVX-512 and AVX2 convolution backward passes return NaN gradients at random
     /// when more than one thread runs (measured: 7 of 16 batches with AVX-512, 1–4 of 32 with AVX2, 0 of 32 with AVX
     /// or SSE4.1, over repeated runs). On CPUs without AVX-512 (AMD EPYC Milan, AVX2) the same training steps gave
     /// no NaN in thousands of batches, and AVX2 trains 1.3–1.4× faster than AVX, so oneDNN keeps its default there.
