@@ -76,7 +76,7 @@ public sealed class KnowledgeDistillation
         Tensor teacherLogits;
         using (no_grad())
         {
-            var outputs = Teacher.ForwardForTeaching(images);
+            var outputs = Teacher.ForwardEvaluation(images);
             teacherLogits = Teacher.OutputsProbabilities ? outputs.clamp(1e-7, 1.0).log() : outputs;
         }
 

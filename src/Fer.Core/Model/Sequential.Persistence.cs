@@ -229,6 +229,7 @@ public sealed partial class Sequential
 
     private void LoadWeights(IReadOnlyDictionary<string, TensorEntry> entries, string source)
     {
+        DiscardInferencePlan();
         using var scope = NewDisposeScope();
         var state = Network.state_dict();
         var expected = state.Keys.Select(k => WeightPrefix + k).ToHashSet(StringComparer.Ordinal);

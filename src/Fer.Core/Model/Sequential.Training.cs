@@ -206,6 +206,7 @@ public sealed partial class Sequential
     {
         var clock = Stopwatch.StartNew();
         var net = Network;
+        DiscardInferencePlan();
         lock (_modeLock)
         {
             net.train();
@@ -275,15 +276,9 @@ public sealed partial class Sequential
 
     private Dictionary<string, double> EvaluateBatches(BatchLoader loader, string prefix, IProgress<TrainingProgress>? progress, int epoch, int epochs, CancellationToken cancellationToken)
     {
-        var net = Network;
         double lossSum = 0;
         long seen = 0;
         var correct = new long[Metrics.Count];
-        lock (_modeLock)
-        {
-            net.eval();
-        }
-
         using (no_grad())
         {
             foreach (var batch in loader.Epoch(0, cancellationToken))
@@ -291,7 +286,7 @@ public sealed partial class Sequential
                 using var scope = NewDisposeScope();
                 scope.Attach(batch.Images);
                 scope.Attach(batch.Targets);
-                var outputs = net.forward(batch.Images);
+                var outputs = ForwardEvaluation(batch.Images);
                 lossSum += Loss!.Compute(outputs, batch.Targets, OutputsProbabilities).item<float>() * batch.Count;
                 seen += batch.Count;
                 for (var m = 0; m < Metrics.Count; m++)

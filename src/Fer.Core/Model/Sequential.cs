@@ -25,6 +25,7 @@ public sealed partial class Sequential : IDisposable
     private readonly List<Layer> _layers = [];
     private readonly object _modeLock = new();
     private SequentialNet? _net;
+    private InferencePlan? _inferencePlan;
     private List<(string Name, Layer Layer, Shape Output)>? _built;
     private bool _disposed;
 
@@ -131,6 +132,7 @@ public sealed partial class Sequential : IDisposable
 
         _disposed = true;
         _optimizer?.Dispose();
+        _inferencePlan?.Dispose();
         _net?.Dispose();
     }
 

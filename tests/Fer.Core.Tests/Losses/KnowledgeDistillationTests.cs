@@ -22,7 +22,7 @@ public sealed class KnowledgeDistillationTests
         float[] teacherLogits;
         using (no_grad())
         {
-            teacherLogits = teacher.ForwardForTeaching(images).data<float>().ToArray();
+            teacherLogits = teacher.ForwardEvaluation(images).data<float>().ToArray();
         }
 
         var divergence = 0.0;

@@ -53,4 +53,26 @@ internal sealed class ConvolutionModule : nn.Module<Tensor, Tensor>
 
         return nn.functional.conv2d(x, ChannelsLast.Of(conv.weight!), conv.bias, _stride, _innerPadding, groups: _groups).MoveToOuterDisposeScope();
     }
+
+    /// <summary>
+    /// This convolution prepared for evaluation with its current weights, with <paramref name="batchNorm"/> (the
+    /// evaluation-mode batch norm that follows it, if any) folded in. Call under no_grad; the result owns copies, so
+    /// later training does not change it.
+    /// </summary>
+    internal FoldedConvolution Fold(TorchSharp.Modules.BatchNorm2d? batchNorm)
+    {
+        using var scope = NewDisposeScope();
+        var (weight, bias) = batchNorm is null
+            ? (conv.weight!.detach().clone(), conv.bias?.detach().clone())
+            : FoldedConvolution.FoldBatchNorm(conv.weight!.detach(), conv.bias?.detach(), batchNorm);
+        var depthwiseWeight = depthwise is null ? null : ChannelsLast.Of(depthwise.weight!.detach().clone()).DetachFromDisposeScope();
+        return new FoldedConvolution(
+            depthwiseWeight,
+            ChannelsLast.Of(weight).DetachFromDisposeScope(),
+            bias?.DetachFromDisposeScope(),
+            _explicitPadding,
+            _stride,
+            _innerPadding,
+            _groups);
+    }
 }

@@ -18,7 +18,18 @@ internal sealed class ResidualModule : nn.Module<Tensor, Tensor>
             : null;
         _activation = activation;
         RegisterComponents();
+        BodyModules = bodyModules;
+        ShortcutModules = shortcutModules ?? [];
     }
+
+    /// <summary>The body path's modules, in order.</summary>
+    public IReadOnlyList<nn.Module<Tensor, Tensor>> BodyModules { get; }
+
+    /// <summary>The shortcut path's modules, in order; none for an identity shortcut.</summary>
+    public IReadOnlyList<nn.Module<Tensor, Tensor>> ShortcutModules { get; }
+
+    /// <summary>The activation after the sum, if any.</summary>
+    public Func<Tensor, Tensor>? Activation => _activation;
 
     public override Tensor forward(Tensor input)
     {

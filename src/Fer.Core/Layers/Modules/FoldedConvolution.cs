@@ -1,0 +1,74 @@
+using static TorchSharp.torch;
+
+namespace Fer.Core;
+
+/// <summary>
+/// A <see cref="ConvolutionModule"/> prepared for evaluation: its weights copied once into the channels-last layout
+/// and, when a batch norm follows it, that batch norm's scale and shift folded into the (last) convolution's weights
+/// and bias. One forward pass then runs one or two convolution ops and copies no weights.
+/// </summary>
+internal sealed class FoldedConvolution : IDisposable
+{
+    private readonly Tensor? _depthwise;
+    private readonly Tensor _weight;
+    private readonly Tensor? _bias;
+    private readonly long[]? _explicitPadding;
+    private readonly long[] _stride;
+    private readonly long[] _innerPadding;
+    private readonly long _groups;
+
+    internal FoldedConvolution(Tensor? depthwise, Tensor weight, Tensor? bias, long[]? explicitPadding, long[] stride, long[] innerPadding, long groups)
+    {
+        _depthwise = depthwise;
+        _weight = weight;
+        _bias = bias;
+        _explicitPadding = explicitPadding;
+        _stride = stride;
+        _innerPadding = innerPadding;
+        _groups = groups;
+    }
+
+    /// <summary>
+    /// The weights and bias of a convolution followed by an evaluation-mode batch norm:
+    /// <c>w' = w · γ / √(σ² + ε)</c> per output channel, <c>b' = (b − μ) · γ / √(σ² + ε) + β</c>.
+    /// Call under no_grad; the results are new tensors.
+    /// </summary>
+    internal static (Tensor Weight, Tensor Bias) FoldBatchNorm(Tensor weight, Tensor? bias, TorchSharp.Modules.BatchNorm2d batchNorm)
+    {
+        var scale = batchNorm.running_var!.add(batchNorm.eps).rsqrt();
+        if (batchNorm.weight is { } gamma)
+        {
+            scale = scale.mul(gamma);
+        }
+
+        var shift = (bias is null ? batchNorm.running_mean!.neg() : bias.sub(batchNorm.running_mean!)).mul(scale);
+        if (batchNorm.bias is { } beta)
+        {
+            shift = shift.add(beta);
+        }
+
+        return (weight.mul(scale.view(-1, 1, 1, 1)), shift);
+    }
+
+    /// <summary>The convolution (and folded batch norm) of <paramref name="input"/>, channels-last.</summary>
+    public Tensor Forward(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var x = ChannelsLast.Of(_explicitPadding is null ? input : nn.functional.pad(input, _explicitPadding));
+        if (_depthwise is not null)
+        {
+            x = nn.functional.conv2d(x, _depthwise, null, _stride, _innerPadding, groups: _groups);
+            return nn.functional.conv2d(x, _weight, _bias).MoveToOuterDisposeScope();
+        }
+
+        return nn.functional.conv2d(x, _weight, _bias, _stride, _innerPadding, groups: _groups).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Frees the prepared weights (the model's own parameters are untouched).</summary>
+    public void Dispose()
+    {
+        _depthwise?.Dispose();
+        _weight.Dispose();
+        _bias?.Dispose();
+    }
+}
