@@ -13,10 +13,21 @@ public sealed class ArchitecturesTests
     }
 
     [Theory]
+    [InlineData("CompactVgg", 1_176_359)]
+    [InlineData("TinyVgg", 295_575)]
+    public void Vgg_presets_have_their_documented_parameter_counts(string name, long parameters)
+    {
+        // Four stages of two 3x3 convolutions without bias + BN (4 values per channel), widths w, 2w, 4w, 8w; GAP; dense.
+        using var model = Architectures.FromName(name).Build();
+        Assert.Equal(parameters, model.Summary().TotalParameters);
+    }
+
+    [Theory]
     [InlineData("Fer2013Cnn")]
     [InlineData("MiniXception")]
     [InlineData("VggBn")]
     [InlineData("CompactVgg")]
+    [InlineData("TinyVgg")]
     [InlineData("ResNet")]
     public void Every_preset_builds_for_fer2013_and_outputs_seven_classes(string name)
     {
