@@ -7,7 +7,6 @@ internal sealed class ResidualModule : nn.Module<Tensor, Tensor>
 {
     private readonly TorchSharp.Modules.Sequential body;
     private readonly TorchSharp.Modules.Sequential? shortcut;
-    private readonly Func<Tensor, Tensor>? _activation;
 
     public ResidualModule(IReadOnlyList<nn.Module<Tensor, Tensor>> bodyModules, IReadOnlyList<nn.Module<Tensor, Tensor>>? shortcutModules, Func<Tensor, Tensor>? activation)
         : base("Residual")
@@ -16,7 +15,7 @@ internal sealed class ResidualModule : nn.Module<Tensor, Tensor>
         shortcut = shortcutModules is { Count: > 0 }
             ? nn.Sequential(shortcutModules.Select((m, i) => (i.ToString(System.Globalization.CultureInfo.InvariantCulture), m)).ToArray())
             : null;
-        _activation = activation;
+        Activation = activation;
         RegisterComponents();
         BodyModules = bodyModules;
         ShortcutModules = shortcutModules ?? [];
@@ -29,12 +28,12 @@ internal sealed class ResidualModule : nn.Module<Tensor, Tensor>
     public IReadOnlyList<nn.Module<Tensor, Tensor>> ShortcutModules { get; }
 
     /// <summary>The activation after the sum, if any.</summary>
-    public Func<Tensor, Tensor>? Activation => _activation;
+    public Func<Tensor, Tensor>? Activation { get; }
 
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
         var sum = body.forward(input) + (shortcut is null ? input : shortcut.forward(input));
-        return (_activation is null ? sum : _activation(sum)).MoveToOuterDisposeScope();
+        return (Activation is null ? sum : Activation(sum)).MoveToOuterDisposeScope();
     }
 }
