@@ -12,29 +12,26 @@ internal sealed class ConvolutionModule : nn.Module<Tensor, Tensor>
 {
     private readonly Conv2d? depthwise;
     private readonly Conv2d conv;
-    private readonly long[]? _explicitPadding;
-    private readonly long[] _stride;
-    private readonly long[] _innerPadding;
-    private readonly long _groups;
+    private readonly ConvolutionGeometry _geometry;
 
     public ConvolutionModule(int inChannels, int filters, int kernel, int stride, SamePadding padding, bool useBias, int? depthMultiplier)
         : base(depthMultiplier is null ? "Conv2D" : "SeparableConv2D")
     {
         var symmetric = padding.IsSymmetric;
         var inner = symmetric ? ((long)padding.Top, (long)padding.Left) : (0L, 0L);
-        _explicitPadding = symmetric ? null : padding.ToPadArray();
-        _stride = [stride, stride];
-        _innerPadding = [inner.Item1, inner.Item2];
+        long[] strides = [stride, stride];
+        long[] innerPadding = [inner.Item1, inner.Item2];
+        var explicitPadding = symmetric ? null : padding.ToPadArray();
         if (depthMultiplier is { } multiplier)
         {
             depthwise = nn.Conv2d(inChannels, inChannels * multiplier, (kernel, kernel), stride: (stride, stride), padding: inner, groups: inChannels, bias: false);
             conv = nn.Conv2d(inChannels * multiplier, filters, (1, 1), bias: useBias);
-            _groups = inChannels;
+            _geometry = new ConvolutionGeometry(explicitPadding, strides, innerPadding, inChannels);
         }
         else
         {
             conv = nn.Conv2d(inChannels, filters, (kernel, kernel), stride: (stride, stride), padding: inner, bias: useBias);
-            _groups = 1;
+            _geometry = new ConvolutionGeometry(explicitPadding, strides, innerPadding, 1);
         }
 
         RegisterComponents();
@@ -43,15 +40,8 @@ internal sealed class ConvolutionModule : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = _explicitPadding is null ? input : nn.functional.pad(input, _explicitPadding);
-        x = ChannelsLast.Of(x);
-        if (depthwise is not null)
-        {
-            x = nn.functional.conv2d(x, ChannelsLast.Of(depthwise.weight!), null, _stride, _innerPadding, groups: _groups);
-            return nn.functional.conv2d(x, ChannelsLast.Of(conv.weight!), conv.bias).MoveToOuterDisposeScope();
-        }
-
-        return nn.functional.conv2d(x, ChannelsLast.Of(conv.weight!), conv.bias, _stride, _innerPadding, groups: _groups).MoveToOuterDisposeScope();
+        var depthwiseWeight = depthwise is null ? null : ChannelsLast.Of(depthwise.weight!);
+        return _geometry.Apply(input, depthwiseWeight, ChannelsLast.Of(conv.weight!), conv.bias).MoveToOuterDisposeScope();
     }
 
     /// <summary>
@@ -70,9 +60,6 @@ internal sealed class ConvolutionModule : nn.Module<Tensor, Tensor>
             depthwiseWeight,
             ChannelsLast.Of(weight).DetachFromDisposeScope(),
             bias?.DetachFromDisposeScope(),
-            _explicitPadding,
-            _stride,
-            _innerPadding,
-            _groups);
+            _geometry);
     }
 }

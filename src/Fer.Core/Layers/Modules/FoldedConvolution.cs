@@ -12,20 +12,14 @@ internal sealed class FoldedConvolution : IDisposable
     private readonly Tensor? _depthwise;
     private readonly Tensor _weight;
     private readonly Tensor? _bias;
-    private readonly long[]? _explicitPadding;
-    private readonly long[] _stride;
-    private readonly long[] _innerPadding;
-    private readonly long _groups;
+    private readonly ConvolutionGeometry _geometry;
 
-    internal FoldedConvolution(Tensor? depthwise, Tensor weight, Tensor? bias, long[]? explicitPadding, long[] stride, long[] innerPadding, long groups)
+    internal FoldedConvolution(Tensor? depthwise, Tensor weight, Tensor? bias, ConvolutionGeometry geometry)
     {
         _depthwise = depthwise;
         _weight = weight;
         _bias = bias;
-        _explicitPadding = explicitPadding;
-        _stride = stride;
-        _innerPadding = innerPadding;
-        _groups = groups;
+        _geometry = geometry;
     }
 
     /// <summary>
@@ -54,14 +48,7 @@ internal sealed class FoldedConvolution : IDisposable
     public Tensor Forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = ChannelsLast.Of(_explicitPadding is null ? input : nn.functional.pad(input, _explicitPadding));
-        if (_depthwise is not null)
-        {
-            x = nn.functional.conv2d(x, _depthwise, null, _stride, _innerPadding, groups: _groups);
-            return nn.functional.conv2d(x, _weight, _bias).MoveToOuterDisposeScope();
-        }
-
-        return nn.functional.conv2d(x, _weight, _bias, _stride, _innerPadding, groups: _groups).MoveToOuterDisposeScope();
+        return _geometry.Apply(input, _depthwise, _weight, _bias).MoveToOuterDisposeScope();
     }
 
     /// <summary>Frees the prepared weights (the model's own parameters are untouched).</summary>
