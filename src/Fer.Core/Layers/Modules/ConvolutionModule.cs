@@ -19,21 +19,21 @@ internal sealed class ConvolutionModule : nn.Module<Tensor, Tensor>
     {
         var symmetric = padding.IsSymmetric;
         var inner = symmetric ? ((long)padding.Top, (long)padding.Left) : (0L, 0L);
-        long[] strides = [stride, stride];
-        long[] innerPadding = [inner.Item1, inner.Item2];
-        var explicitPadding = symmetric ? null : padding.ToPadArray();
         if (depthMultiplier is { } multiplier)
         {
             depthwise = nn.Conv2d(inChannels, inChannels * multiplier, (kernel, kernel), stride: (stride, stride), padding: inner, groups: inChannels, bias: false);
             conv = nn.Conv2d(inChannels * multiplier, filters, (1, 1), bias: useBias);
-            _geometry = new ConvolutionGeometry(explicitPadding, strides, innerPadding, inChannels);
         }
         else
         {
             conv = nn.Conv2d(inChannels, filters, (kernel, kernel), stride: (stride, stride), padding: inner, bias: useBias);
-            _geometry = new ConvolutionGeometry(explicitPadding, strides, innerPadding, 1);
         }
 
+        _geometry = new ConvolutionGeometry(
+            explicitPadding: symmetric ? null : padding.ToPadArray(),
+            stride: [stride, stride],
+            innerPadding: [inner.Item1, inner.Item2],
+            groups: depthwise is null ? 1 : inChannels);
         RegisterComponents();
     }
 
