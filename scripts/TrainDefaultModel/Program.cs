@@ -2,10 +2,12 @@
 // it continues after the last completed epoch as if never stopped (see --out/state).
 //
 //   dotnet run -c Release --project scripts/TrainDefaultModel -- [--data PATH] [--out DIR] [--epochs N]
-//        [--architecture NAME] [--threads N] [--seed N] [--teacher TEACHER.fer [--temperature 4] [--distill-weight 0.9]]
+//        [--architecture NAME] [--threads N] [--seed N] [--teacher TEACHER.fer[,TEACHER2.fer…] [--temperature 4] [--distill-weight 0.9]]
 //
 // With --teacher the network is distilled from a trained model (e.g. runs/compactvgg/default.fer): it learns the
-// teacher's softened predictions on every augmented batch as well as the labels (Losses.DistillFrom).
+// teacher's softened predictions on every augmented batch as well as the labels (Losses.DistillFrom). Several
+// teachers, comma-separated, form an ensemble whose softened probabilities are averaged; the validation accuracy of
+// each teacher and of the ensemble is printed first.
 //
 // At the end it writes <out>/default.fer (best epoch, with history and figures), which is copied to
 // src/Fer.Core/Models/default.fer to embed it.
@@ -34,18 +36,24 @@ Console.WriteLine($"Loaded {dataset.Training.Count} training faces ({train.Count
 
 using var model = architecture.Build(seed: seed);
 model.Normalization = Normalization.Fer2013;
-using var teacher = options.TryGetValue("teacher", out var teacherPath) ? Sequential.Load(teacherPath) : null;
-var distillation = teacher is null
+var teacherPaths = options.TryGetValue("teacher", out var teacherList) ? teacherList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
+var teachers = teacherPaths.Select(path => Sequential.Load(path)).ToArray();
+if (teachers.Length > 0)
+{
+    ReportTeachers(teachers, teacherPaths, validation);
+}
+
+var distillation = teachers.Length == 0
     ? null
     : Losses.DistillFrom(
-        teacher,
+        teachers,
         double.Parse(options.GetValueOrDefault("temperature", "4"), CultureInfo.InvariantCulture),
         double.Parse(options.GetValueOrDefault("distill-weight", "0.9"), CultureInfo.InvariantCulture));
 model.TrainingInfo["recipe"] = $"{architecture.Name}, Adam lr 1e-3 cosine to 1e-5 with 2 warm-up epochs over {epochs} epochs, label smoothing 0.1, batch 64, augmentation {Augmentations.Standard(seed)}";
 model.TrainingInfo["data"] = "FER2013 Training (90% stratified split, seed 42); validation 10%";
 if (distillation is not null)
 {
-    model.TrainingInfo["distillation"] = $"{distillation} from {teacherPath}";
+    model.TrainingInfo["distillation"] = $"{distillation} from {string.Join(", ", teacherPaths)}";
 }
 
 model.Compile(Optimizers.Adam(1e-3), Losses.CategoricalCrossEntropy(labelSmoothing: 0.1), schedule: Schedules.Cosine(epochs, 1e-5, warmupEpochs: 2), distillation: distillation);
@@ -96,6 +104,37 @@ best.TrainingInfo["trainingHours"] = report.trainingHours.ToString("0.00", Cultu
 best.TrainingInfo["hardware"] = $"{Environment.ProcessorCount} CPU cores, {TorchSharp.torch.get_num_threads()} threads, no GPU";
 best.Save(Path.Combine(output, "default.fer"));
 Console.WriteLine(JsonSerializer.Serialize(report));
+foreach (var teacher in teachers)
+{
+    teacher.Dispose();
+}
+
+// Validation accuracy of each teacher and, for several, of their mean probabilities (what the student learns).
+static void ReportTeachers(Sequential[] teachers, string[] paths, LabeledFaces validation)
+{
+    var probabilities = teachers.Select(t => t.Predict(validation)).ToArray();
+    double Accuracy(Func<int, int, float> probability)
+    {
+        var correct = 0;
+        for (var i = 0; i < validation.Count; i++)
+        {
+            var best = Enumerable.Range(0, probabilities[0][i].Length).MaxBy(c => probability(i, c));
+            correct += best == validation.Labels[i] ? 1 : 0;
+        }
+
+        return (double)correct / validation.Count;
+    }
+
+    for (var t = 0; t < teachers.Length; t++)
+    {
+        Console.WriteLine($"Teacher {paths[t]}: validation accuracy {Accuracy((i, c) => probabilities[t][i][c]):P2}");
+    }
+
+    if (teachers.Length > 1)
+    {
+        Console.WriteLine($"Ensemble of {teachers.Length} (mean probabilities): validation accuracy {Accuracy((i, c) => probabilities.Sum(p => p[i][c])):P2}");
+    }
+}
 
 static Dictionary<string, string> ParseArguments(string[] args)
 {

@@ -55,7 +55,7 @@ public sealed partial class Sequential
     /// <param name="loss">Categorical cross-entropy when omitted.</param>
     /// <param name="metrics">Metrics to report; accuracy when omitted.</param>
     /// <param name="schedule">An epoch-wise learning-rate schedule; the rate stays as set when omitted.</param>
-    /// <param name="distillation">A teacher whose softened predictions the training loss also follows (<see cref="Losses.DistillFrom"/>); none when omitted.</param>
+    /// <param name="distillation">A teacher whose softened predictions the training loss also follows (<see cref="Losses.DistillFrom(Sequential, double, double)"/>); none when omitted.</param>
     /// <returns>This model, for chaining.</returns>
     /// <exception cref="FerModelException">The metrics repeat a name, or the teacher does not fit this model.</exception>
     public Sequential Compile(Optimizer? optimizer = null, CategoricalCrossEntropy? loss = null, IReadOnlyList<TrainingMetric>? metrics = null, LearningRateSchedule? schedule = null, KnowledgeDistillation? distillation = null)

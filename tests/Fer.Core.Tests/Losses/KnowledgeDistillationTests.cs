@@ -82,7 +82,53 @@ public sealed class KnowledgeDistillationTests
 
         Assert.Contains("temperature", Assert.Throws<FerModelException>(() => Losses.DistillFrom(teacher, temperature: 0)).Message);
         Assert.Contains("weight", Assert.Throws<FerModelException>(() => Losses.DistillFrom(teacher, weight: 1.5)).Message);
-        Assert.Throws<ArgumentNullException>(() => Losses.DistillFrom(null!));
+        Assert.Throws<ArgumentNullException>(() => Losses.DistillFrom((Sequential)null!));
+    }
+
+    [Fact]
+    public void An_ensemble_teaches_the_mean_of_its_softened_probabilities()
+    {
+        using var first = SyntheticFaces.SmallNet(seed: 3);
+        using var second = SyntheticFaces.SmallNet(seed: 7);
+        using var student = SyntheticFaces.SmallNet(seed: 4);
+        var distillation = Losses.DistillFrom([first, second], temperature: 2, weight: 1);
+        student.Compile(distillation: distillation);
+        using var scope = NewDisposeScope();
+        var images = randn([4, 1, 16, 16], generator: new Generator(5));
+        var studentLogits = tensor(new float[] { 2f, 0f, -1f, 0.5f, 0.5f, 1f, -2f, 3f, 0f, 1f, 1f, 1f }, [4, 3]);
+
+        var combined = distillation.Combine(tensor(0.8f), studentLogits, studentOutputsProbabilities: false, images).item<float>();
+
+        float[] firstLogits, secondLogits;
+        using (no_grad())
+        {
+            firstLogits = first.ForwardEvaluation(images).data<float>().ToArray();
+            secondLogits = second.ForwardEvaluation(images).data<float>().ToArray();
+        }
+
+        var divergence = 0.0;
+        for (var row = 0; row < 4; row++)
+        {
+            var a = SoftmaxRow(firstLogits, row, 2);
+            var b = SoftmaxRow(secondLogits, row, 2);
+            var s = SoftmaxRow(studentLogits.data<float>().ToArray(), row, 2);
+            divergence += a.Select((p, i) => (p + b[i]) / 2).Select((p, i) => p * Math.Log(p / s[i])).Sum();
+        }
+
+        Assert.Equal(4 * divergence / 4, combined, 4);
+        Assert.Equal("KnowledgeDistillation(teachers=Sequential+Sequential, T=2, w=1)", distillation.ToString());
+    }
+
+    [Fact]
+    public void An_ensemble_is_refused_when_empty_holds_null_or_a_teacher_does_not_fit()
+    {
+        using var teacher = SyntheticFaces.SmallNet(seed: 1);
+        using var otherSize = SyntheticFaces.SmallNet(seed: 1, size: 24);
+        using var student = SyntheticFaces.SmallNet(seed: 2);
+        Assert.Contains("empty", Assert.Throws<ArgumentException>(() => Losses.DistillFrom(Array.Empty<Sequential>())).Message);
+        Assert.Contains("teachers[1]", Assert.Throws<ArgumentNullException>(() => Losses.DistillFrom([teacher, null!])).Message);
+        Assert.Contains("teacher 2 of 2 takes", Assert.Throws<FerModelException>(() => student.Compile(distillation: Losses.DistillFrom([teacher, otherSize]))).Message);
+        Assert.Contains("teacher 1 of 2 is the student", Assert.Throws<FerModelException>(() => student.Compile(distillation: Losses.DistillFrom([student, teacher]))).Message);
     }
 
     private static double[] SoftmaxRow(float[] logits, int row, double temperature)
