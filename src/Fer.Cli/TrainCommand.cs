@@ -24,10 +24,16 @@ internal static class TrainCommand
         var limit = new Option<int?>("--limit") { Description = "Train on a stratified sample of this many faces (for quick trials)." };
         var seed = new Option<int>("--seed") { Description = "Seed of weights, batch order, augmentation and dropout.", DefaultValueFactory = _ => 0 };
         var resume = new Option<DirectoryInfo?>("--resume-dir") { Description = "Keep the training state here after every epoch; running the same command again resumes from it." };
+        var teachers = new Option<FileInfo[]>("--teacher")
+        {
+            Description = "Distil from this trained model: the network also learns its softened predictions (knowledge distillation). Repeat for an ensemble, whose predictions are averaged.",
+        };
+        var temperature = new Option<double>("--temperature") { Description = "Distillation temperature T, > 0 (with --teacher).", DefaultValueFactory = _ => 4 };
+        var distillWeight = new Option<double>("--distill-weight") { Description = "Share in [0, 1] of the teachers' predictions in the loss; the rest follows the labels (with --teacher).", DefaultValueFactory = _ => 0.9 };
         var json = FerCommands.JsonOption();
         var command = new Command("train", "Train an emotion classifier on FER2013-style data and save it.")
         {
-            data, modelPath, architecture, epochs, batchSize, validationSplit, limit, seed, resume, json,
+            data, modelPath, architecture, epochs, batchSize, validationSplit, limit, seed, resume, teachers, temperature, distillWeight, json,
         };
         command.SetAction(parsed =>
         {
@@ -40,6 +46,7 @@ internal static class TrainCommand
 
             var epochCount = parsed.GetValue(epochs);
             var callbacks = parsed.GetValue(resume) is { } directory ? new Callback[] { Callbacks.BackupAndRestore(directory.FullName) } : [];
+            using var teacherModels = new TeacherModels(parsed.GetValue(teachers) ?? [], error);
             using var classifier = EmotionClassifier.Train(training, new TrainingOptions
             {
                 Architecture = Architectures.FromName(parsed.GetValue(architecture)!),
@@ -50,6 +57,7 @@ internal static class TrainCommand
                 Schedule = Schedules.Cosine(epochCount, 1e-5),
                 Seed = parsed.GetValue(seed),
                 Callbacks = callbacks,
+                Distillation = teacherModels.Count == 0 ? null : Losses.DistillFrom(teacherModels.Models, parsed.GetValue(temperature), parsed.GetValue(distillWeight)),
             }, new ConsoleProgressBar(error), cancellationToken);
             var path = parsed.GetValue(modelPath)!.FullName;
             classifier.Save(path);

@@ -81,6 +81,38 @@ public sealed class FerCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Train_distils_from_one_or_several_teachers_and_names_a_missing_one()
+    {
+        var csv = WriteCsv();
+        var teacher = PathOf("teacher.fer");
+        Assert.Equal(ExitCodes.Success, Run("train", "--data", csv, "--out", teacher, "--epochs", "1", "--batch-size", "32").Code);
+
+        var student = PathOf("student.fer");
+        var single = Run("train", "--data", csv, "--out", student, "--epochs", "1", "--batch-size", "32", "--teacher", teacher, "--temperature", "3", "--distill-weight", "0.5");
+        Assert.True(single.Code == ExitCodes.Success, single.Error);
+        Assert.Equal("KnowledgeDistillation(teacher=MiniXception, T=3, w=0.5)", Distillation(student));
+
+        var ensemble = Run("train", "--data", csv, "--out", student, "--epochs", "1", "--batch-size", "32", "--teacher", teacher, "--teacher", teacher);
+        Assert.True(ensemble.Code == ExitCodes.Success, ensemble.Error);
+        Assert.Equal("KnowledgeDistillation(teachers=MiniXception+MiniXception, T=4, w=0.9)", Distillation(student));
+
+        var missing = Run("train", "--data", csv, "--out", student, "--epochs", "1", "--teacher", PathOf("absent.fer"));
+        Assert.Equal(ExitCodes.InputError, missing.Code);
+        Assert.Contains("teacher model", missing.Error);
+        Assert.Contains("absent.fer", missing.Error);
+
+        var badWeight = Run("train", "--data", csv, "--out", student, "--epochs", "1", "--teacher", teacher, "--distill-weight", "2");
+        Assert.Equal(ExitCodes.InputError, badWeight.Code);
+        Assert.Contains("weight", badWeight.Error);
+
+        static string Distillation(string model)
+        {
+            using var loaded = Fer.Core.Sequential.Load(model);
+            return loaded.TrainingInfo["distillation"];
+        }
+    }
+
+    [Fact]
     public void Exit_codes_tell_usage_errors_from_input_errors()
     {
         Assert.Equal(ExitCodes.UsageError, Run("predict").Code);
@@ -102,7 +134,7 @@ public sealed class FerCommandsTests : IDisposable
     {
         var help = Run("train", "--help");
         Assert.Equal(ExitCodes.Success, help.Code);
-        foreach (var option in new[] { "--data", "--out", "--architecture", "--epochs", "--batch-size", "--validation-split", "--limit", "--seed", "--resume-dir", "--json" })
+        foreach (var option in new[] { "--data", "--out", "--architecture", "--epochs", "--batch-size", "--validation-split", "--limit", "--seed", "--resume-dir", "--teacher", "--temperature", "--distill-weight", "--json" })
         {
             Assert.Contains(option, help.Output);
         }
