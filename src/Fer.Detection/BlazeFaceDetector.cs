@@ -14,9 +14,10 @@ namespace Fer.Detection;
 /// </summary>
 /// <example>
 /// <code>
+/// using var classifier = EmotionClassifier.Default;
 /// using var detector = new BlazeFaceDetector();
 /// using var photo = Photo.Load("group.jpg");
-/// foreach (var face in EmotionClassifier.Default.PredictFaces(photo, detector))
+/// foreach (var face in classifier.PredictFaces(photo, detector))
 ///     Console.WriteLine(face);
 /// </code>
 /// </example>

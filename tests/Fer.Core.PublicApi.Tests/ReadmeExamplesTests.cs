@@ -11,8 +11,9 @@ public sealed class ReadmeExamplesTests
         var photoPath = Path.Combine(AppContext.BaseDirectory, "Photos", "group1.jpg");
         var lines = new List<string>();
 
+        using var classifier = EmotionClassifier.Default;
         using var detector = new Fer.Detection.BlazeFaceDetector();
-        foreach (FaceEmotion face in EmotionClassifier.Default.PredictFaces(photoPath, detector))
+        foreach (FaceEmotion face in classifier.PredictFaces(photoPath, detector))
             lines.Add(face.ToString());
 
         Assert.Equal(3, lines.Count);

@@ -14,13 +14,14 @@ public sealed class EmotionClassifierDistillationTests
     public void A_classifier_trains_from_the_default_model_as_teacher_and_records_it()
     {
         var data = TestImages.FaceSet(140);
+        using var teacher = EmotionClassifier.Default;
         using var classifier = EmotionClassifier.Train(data, new TrainingOptions
         {
             Model = TinyStudent(),
             Epochs = 1,
             BatchSize = 32,
             Augmentation = Augmentations.None,
-            Distillation = Losses.DistillFrom(EmotionClassifier.Default.Model, temperature: 3, weight: 0.7),
+            Distillation = Losses.DistillFrom(teacher.Model, temperature: 3, weight: 0.7),
         });
 
         Assert.Equal("KnowledgeDistillation(teacher=TinyVgg, T=3, w=0.7)", classifier.TrainingInfo["distillation"]);
@@ -32,12 +33,13 @@ public sealed class EmotionClassifierDistillationTests
     public void A_teacher_with_another_normalisation_is_refused_before_training()
     {
         var data = TestImages.FaceSet(35);
+        using var teacher = EmotionClassifier.Default;
         var error = Assert.Throws<FerModelException>(() => EmotionClassifier.Train(data, new TrainingOptions
         {
             Model = TinyStudent(),
             Epochs = 1,
             Normalization = Normalization.UnitRange,
-            Distillation = Losses.DistillFrom(EmotionClassifier.Default.Model),
+            Distillation = Losses.DistillFrom(teacher.Model),
         }));
         Assert.Contains("normalises images", error.Message);
     }

@@ -4,15 +4,17 @@ using SkiaSharp;
 namespace Fer.Core.Tests;
 
 /// <summary>EmotionClassifier.PredictFaces with a detector that returns fixed boxes: cropping, batching and errors.</summary>
-public sealed class PredictFacesTests
+public sealed class PredictFacesTests : IDisposable
 {
+    private readonly EmotionClassifier classifier = EmotionClassifier.Default;
+
+    public void Dispose() => classifier.Dispose();
+
     [Fact]
     public void Each_face_is_cropped_grayscaled_and_classified_like_a_single_image()
     {
         using var photo = PatternPhoto(320, 240);
         var detector = new FixedDetector(new DetectedFace(new FaceBox(40, 50, 60, 70), 0.9f), new DetectedFace(new FaceBox(200, 100, 50, 50), 0.8f));
-        var classifier = EmotionClassifier.Default;
-
         var faces = classifier.PredictFaces(photo, detector);
 
         Assert.Equal(2, faces.Count);
@@ -38,14 +40,14 @@ public sealed class PredictFacesTests
     public void A_photo_without_faces_gives_an_empty_list()
     {
         using var photo = PatternPhoto(64, 64);
-        Assert.Empty(EmotionClassifier.Default.PredictFaces(photo, new FixedDetector()));
+        Assert.Empty(classifier.PredictFaces(photo, new FixedDetector()));
     }
 
     [Fact]
     public void A_face_at_the_edge_is_cropped_inside_the_photo()
     {
         using var photo = PatternPhoto(100, 80);
-        var face = Assert.Single(EmotionClassifier.Default.PredictFaces(photo, new FixedDetector(new DetectedFace(new FaceBox(80, 60, 30, 30), 0.7f))));
+        var face = Assert.Single(classifier.PredictFaces(photo, new FixedDetector(new DetectedFace(new FaceBox(80, 60, 30, 30), 0.7f))));
         Assert.True(face.Crop.X >= 0 && face.Crop.Y >= 0 && face.Crop.Right <= 100 && face.Crop.Bottom <= 80, face.Crop.ToString());
     }
 
@@ -53,9 +55,9 @@ public sealed class PredictFacesTests
     public void Broken_detectors_are_reported_by_name()
     {
         using var photo = PatternPhoto(64, 64);
-        var nullResult = Assert.Throws<InvalidOperationException>(() => EmotionClassifier.Default.PredictFaces(photo, new NullDetector()));
+        var nullResult = Assert.Throws<InvalidOperationException>(() => classifier.PredictFaces(photo, new NullDetector()));
         Assert.Contains(nameof(NullDetector), nullResult.Message);
-        var badBox = Assert.Throws<InvalidOperationException>(() => EmotionClassifier.Default.PredictFaces(photo, new FixedDetector(new DetectedFace(new FaceBox(float.NaN, 0, 10, 10), 1))));
+        var badBox = Assert.Throws<InvalidOperationException>(() => classifier.PredictFaces(photo, new FixedDetector(new DetectedFace(new FaceBox(float.NaN, 0, 10, 10), 1))));
         Assert.Contains("invalid face box", badBox.Message);
     }
 
@@ -63,7 +65,7 @@ public sealed class PredictFacesTests
     public void Annotations_are_written_as_an_image_of_the_photo_size_and_as_json()
     {
         using var photo = PatternPhoto(200, 150);
-        var faces = EmotionClassifier.Default.PredictFaces(photo, new FixedDetector(new DetectedFace(new FaceBox(50, 40, 60, 60), 0.95f)));
+        var faces = classifier.PredictFaces(photo, new FixedDetector(new DetectedFace(new FaceBox(50, 40, 60, 60), 0.95f)));
         using var folder = new TempDirectory();
         var path = Path.Combine(folder.Path, "out", "annotated.jpg");
 
