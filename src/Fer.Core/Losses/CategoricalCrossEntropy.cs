@@ -1,3 +1,4 @@
+using Fer.Internal;
 using System.Text.Json.Nodes;
 using static TorchSharp.torch;
 
@@ -45,7 +46,7 @@ public sealed class CategoricalCrossEntropy
             throw new FerModelException($"CategoricalCrossEntropy has {weights.Count} class weights but the model outputs {classes} classes.");
         }
 
-        var logProbabilities = outputsAreProbabilities ? outputs.clamp(1e-7, 1.0).log() : nn.functional.log_softmax(outputs, 1);
+        var logProbabilities = outputsAreProbabilities ? outputs.ClampTo(1e-7, 1.0).log() : nn.functional.log_softmax(outputs, 1);
         var smoothed = LabelSmoothing > 0 ? (targets * (1 - LabelSmoothing)) + (LabelSmoothing / classes) : targets;
         var perSample = -(smoothed * logProbabilities).sum(1);
         if (ClassWeights is { } classWeights)

@@ -1,3 +1,4 @@
+using Fer.Internal;
 using static TorchSharp.torch;
 
 namespace Fer.Core;
@@ -98,7 +99,7 @@ public sealed class KnowledgeDistillation
     {
         using var scope = NewDisposeScope();
         var teacherLogProbabilities = TeacherLogProbabilities(images);
-        var studentLogits = studentOutputsProbabilities ? studentOutputs.clamp(1e-7, 1.0).log() : studentOutputs;
+        var studentLogits = studentOutputsProbabilities ? studentOutputs.ClampTo(1e-7, 1.0).log() : studentOutputs;
         var studentLogProbabilities = nn.functional.log_softmax(studentLogits / Temperature, 1);
         var divergence = (teacherLogProbabilities.exp() * (teacherLogProbabilities - studentLogProbabilities)).sum(1).mean();
         var soft = divergence * (Temperature * Temperature);
@@ -113,7 +114,7 @@ public sealed class KnowledgeDistillation
         for (var i = 0; i < Teachers.Count; i++)
         {
             var outputs = Teachers[i].ForwardEvaluation(images);
-            var logits = Teachers[i].OutputsProbabilities ? outputs.clamp(1e-7, 1.0).log() : outputs;
+            var logits = Teachers[i].OutputsProbabilities ? outputs.ClampTo(1e-7, 1.0).log() : outputs;
             perTeacher[i] = nn.functional.log_softmax(logits / Temperature, 1);
         }
 

@@ -1,3 +1,4 @@
+using Fer.Internal;
 using Fer.Datasets;
 using Fer.Datasets.Batching;
 using static TorchSharp.torch;
@@ -50,7 +51,7 @@ public sealed partial class Sequential
     /// </summary>
     internal Tensor PixelsToInput(ReadOnlySpan<byte> pixels, int count)
         => tensor(pixels.ToArray(), [count, InputShape.Channels, InputShape.Height, InputShape.Width])
-            .to(TorchDevice).to(ScalarType.Float32).div(255.0).sub(Normalization.Mean).div(Normalization.Std);
+            .to(TorchDevice).to(ScalarType.Float32).DividedBy(255.0).Minus(Normalization.Mean).DividedBy(Normalization.Std);
 
     /// <summary>Probabilities for a normalised batch (N, C, H, W) already on the device.</summary>
     internal float[][] PredictBatch(Tensor images)

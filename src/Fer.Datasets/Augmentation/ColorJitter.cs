@@ -1,3 +1,4 @@
+using Fer.Internal;
 using static TorchSharp.torch;
 
 namespace Fer.Datasets.Augmentation;
@@ -11,13 +12,13 @@ internal sealed record ColorJitter(double Brightness, double Contrast, double Ga
     public (Tensor Images, Tensor Targets) Apply(Tensor images, Tensor targets, Generator random)
     {
         var n = images.shape[0];
-        var draws = rand([n, 3, 1, 1], generator: random, device: images.device).mul(2).sub(1);
-        var brightness = draws[TensorIndex.Colon, 0].unsqueeze(1).mul(Brightness);
-        var contrast = draws[TensorIndex.Colon, 1].unsqueeze(1).mul(Contrast).add(1);
-        var gamma = draws[TensorIndex.Colon, 2].unsqueeze(1).mul(Gamma).exp();
+        var draws = rand([n, 3, 1, 1], generator: random, device: images.device).Times(2).Minus(1);
+        var brightness = draws[TensorIndex.Colon, 0].unsqueeze(1).Times(Brightness);
+        var contrast = draws[TensorIndex.Colon, 1].unsqueeze(1).Times(Contrast).Plus(1);
+        var gamma = draws[TensorIndex.Colon, 2].unsqueeze(1).Times(Gamma).exp();
         var mean = images.mean([1, 2, 3], keepdim: true);
         var result = images.add(brightness);
-        result = result.sub(mean).mul(contrast).add(mean).clamp(0, 1);
+        result = result.sub(mean).mul(contrast).add(mean).ClampTo(0, 1);
         result = result.pow(gamma);
         return (result, targets);
     }

@@ -1,3 +1,4 @@
+using Fer.Internal;
 using static TorchSharp.torch;
 
 namespace Fer.Datasets.Augmentation;
@@ -7,9 +8,9 @@ internal sealed record GaussianNoise(double StandardDeviation, double Probabilit
 {
     public (Tensor Images, Tensor Targets) Apply(Tensor images, Tensor targets, Generator random)
     {
-        var noise = randn(images.shape, generator: random, device: images.device).mul(StandardDeviation);
-        var apply = rand([images.shape[0], 1, 1, 1], generator: random, device: images.device).lt(Probability);
-        return (where(apply, images.add(noise).clamp(0, 1), images), targets);
+        var noise = randn(images.shape, generator: random, device: images.device).Times(StandardDeviation);
+        var apply = rand([images.shape[0], 1, 1, 1], generator: random, device: images.device).LessThan(Probability);
+        return (where(apply, images.add(noise).ClampTo(0, 1), images), targets);
     }
 
     public string Describe() => FormattableString.Invariant($"GaussianNoise(std={StandardDeviation}, p={Probability})");

@@ -1,3 +1,4 @@
+using Fer.Internal;
 using static TorchSharp.torch;
 
 namespace Fer.Datasets.Augmentation;
@@ -17,8 +18,8 @@ internal sealed record Mixup(double Alpha, double Probability) : IBatchTransform
         }
 
         var lambda = RandomDraws.Beta(draws, Alpha);
-        return (images.mul(lambda).add(images.index_select(0, permutation).mul(1 - lambda)),
-                targets.mul(lambda).add(targets.index_select(0, permutation).mul(1 - lambda)));
+        return (images.Times(lambda).add(images.index_select(0, permutation).Times(1 - lambda)),
+                targets.Times(lambda).add(targets.index_select(0, permutation).Times(1 - lambda)));
     }
 
     public string Describe() => FormattableString.Invariant($"Mixup(alpha={Alpha}, p={Probability})");

@@ -154,7 +154,7 @@ internal sealed class BatchLoader
         if (Options.Augmentation is { Enabled: true } augmentation)
         {
             (images, targets) = augmentation.Apply(images, targets, epoch, batchIndex);
-            images = images.sub(Options.Normalization.Mean).div(Options.Normalization.Std);
+            images = images.Minus(Options.Normalization.Mean).DividedBy(Options.Normalization.Std);
         }
 
         scope.Detach(images, targets);

@@ -31,7 +31,7 @@ public static class AugmentationPreview
         var loader = new BatchLoader(faces, new BatchLoaderOptions { BatchSize = Math.Min(count, faces.Count), Seed = seed, Augmentation = pipeline, Prefetch = 0 });
         using var batch = loader.Epoch(0).First();
         using var scope = NewDisposeScope();
-        var images = batch.Images.clamp(0, 1).mul(255).round().to(ScalarType.Byte).cpu();
+        var images = batch.Images.ClampTo(0, 1).Times(255).round().to(ScalarType.Byte).cpu();
         var (n, height, width) = ((int)images.shape[0], (int)images.shape[2], (int)images.shape[3]);
         var pixels = images.data<byte>().ToArray();
         var targets = batch.Targets.cpu().data<float>().ToArray();

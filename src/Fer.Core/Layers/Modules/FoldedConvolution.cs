@@ -1,3 +1,4 @@
+using Fer.Internal;
 using static TorchSharp.torch;
 
 namespace Fer.Core;
@@ -29,7 +30,7 @@ internal sealed class FoldedConvolution : IDisposable
     /// </summary>
     internal static (Tensor Weight, Tensor Bias) FoldBatchNorm(Tensor weight, Tensor? bias, TorchSharp.Modules.BatchNorm2d batchNorm)
     {
-        var scale = batchNorm.running_var!.add(batchNorm.eps).rsqrt();
+        var scale = batchNorm.running_var!.Plus(batchNorm.eps).rsqrt();
         if (batchNorm.weight is { } gamma)
         {
             scale = scale.mul(gamma);
