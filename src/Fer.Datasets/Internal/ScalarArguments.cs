@@ -13,45 +13,31 @@ namespace Fer.Internal;
 internal static class ScalarArguments
 {
     /// <summary><paramref name="tensor"/> · <paramref name="value"/>.</summary>
-    public static Tensor Times(this Tensor tensor, double value)
-    {
-        using var scalar = value.ToScalar();
-        return tensor.mul(scalar);
-    }
+    public static Tensor Times(this Tensor tensor, double value) => With(value, scalar => tensor.mul(scalar));
 
     /// <summary><paramref name="tensor"/> + <paramref name="value"/>.</summary>
-    public static Tensor Plus(this Tensor tensor, double value)
-    {
-        using var scalar = value.ToScalar();
-        return tensor.add(scalar);
-    }
+    public static Tensor Plus(this Tensor tensor, double value) => With(value, scalar => tensor.add(scalar));
 
     /// <summary><paramref name="tensor"/> − <paramref name="value"/>.</summary>
-    public static Tensor Minus(this Tensor tensor, double value)
-    {
-        using var scalar = value.ToScalar();
-        return tensor.sub(scalar);
-    }
+    public static Tensor Minus(this Tensor tensor, double value) => With(value, scalar => tensor.sub(scalar));
 
     /// <summary><paramref name="tensor"/> / <paramref name="value"/>.</summary>
-    public static Tensor DividedBy(this Tensor tensor, double value)
-    {
-        using var scalar = value.ToScalar();
-        return tensor.div(scalar);
-    }
+    public static Tensor DividedBy(this Tensor tensor, double value) => With(value, scalar => tensor.div(scalar));
+
+    /// <summary>Booleans: each value of <paramref name="tensor"/> &lt; <paramref name="value"/>.</summary>
+    public static Tensor LessThan(this Tensor tensor, double value) => With(value, scalar => tensor.lt(scalar));
 
     /// <summary>Each value of <paramref name="tensor"/> limited to [<paramref name="min"/>, <paramref name="max"/>].</summary>
     public static Tensor ClampTo(this Tensor tensor, double min, double max)
     {
         using var low = min.ToScalar();
-        using var high = max.ToScalar();
-        return tensor.clamp(low, high);
+        return With(max, high => tensor.clamp(low, high));
     }
 
-    /// <summary>Booleans: each value of <paramref name="tensor"/> &lt; <paramref name="value"/>.</summary>
-    public static Tensor LessThan(this Tensor tensor, double value)
+    /// <summary>Runs <paramref name="operation"/> with <paramref name="value"/> as a Scalar that lives until it returns.</summary>
+    private static Tensor With(double value, Func<Scalar, Tensor> operation)
     {
         using var scalar = value.ToScalar();
-        return tensor.lt(scalar);
+        return operation(scalar);
     }
 }
