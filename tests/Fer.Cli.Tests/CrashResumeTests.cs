@@ -21,7 +21,7 @@ public sealed class CrashResumeTests : IDisposable
         File.WriteAllLines(csv, new[] { "emotion,pixels,Usage" }.Concat(Enumerable.Range(0, 700).Select(i =>
             $"{i % 7},{string.Join(" ", Enumerable.Range(0, 2304).Select(_ => random.Next(256).ToString(CultureInfo.InvariantCulture)))},Training")));
         string[] Arguments(string model, string state) =>
-            ["train", "--data", csv, "--out", model, "--epochs", "3", "--batch-size", "64", "--architecture", "MiniXception", "--seed", "4", "--resume-dir", state];
+            ["train", "--data", csv, "--out", model, "--epochs", "6", "--batch-size", "64", "--architecture", "MiniXception", "--seed", "4", "--resume-dir", state];
 
         var reference = Path.Combine(_temp.FullName, "reference.fer");
         var referenceCode = Start(Arguments(reference, Path.Combine(_temp.FullName, "state-a"))).WaitForExitOrKill(TimeSpan.FromMinutes(5));
@@ -39,7 +39,7 @@ public sealed class CrashResumeTests : IDisposable
             }
 
             Assert.True(File.Exists(stateFile), $"the first epoch never finished:\n{Output}");
-            Thread.Sleep(1500);
+            Thread.Sleep(1500); // into epoch 2 of 6: five epochs (~1.5 s each here, longer under load) are left
             Assert.False(victim.HasExited, "training finished before it could be killed");
             victim.Kill(entireProcessTree: true);
             victim.WaitForExit();
