@@ -113,26 +113,24 @@ foreach (var teacher in teachers)
 static void ReportTeachers(Sequential[] teachers, string[] paths, LabeledFaces validation)
 {
     var probabilities = teachers.Select(t => t.Predict(validation)).ToArray();
-    double Accuracy(Func<int, int, float> probability)
+    double Accuracy(IReadOnlyList<float[]> predicted)
     {
-        var correct = 0;
-        for (var i = 0; i < validation.Count; i++)
-        {
-            var best = Enumerable.Range(0, probabilities[0][i].Length).MaxBy(c => probability(i, c));
-            correct += best == validation.Labels[i] ? 1 : 0;
-        }
-
-        return (double)correct / validation.Count;
+        var metrics = new MetricsAccumulator(validation.ClassNames);
+        metrics.AddBatch(validation.Labels, predicted);
+        return metrics.Compute().Accuracy;
     }
 
     for (var t = 0; t < teachers.Length; t++)
     {
-        Console.WriteLine($"Teacher {paths[t]}: validation accuracy {Accuracy((i, c) => probabilities[t][i][c]):P2}");
+        Console.WriteLine($"Teacher {paths[t]}: validation accuracy {Accuracy(probabilities[t]):P2}");
     }
 
     if (teachers.Length > 1)
     {
-        Console.WriteLine($"Ensemble of {teachers.Length} (mean probabilities): validation accuracy {Accuracy((i, c) => probabilities.Sum(p => p[i][c])):P2}");
+        var mean = Enumerable.Range(0, validation.Count)
+            .Select(i => Enumerable.Range(0, probabilities[0][i].Length).Select(c => probabilities.Average(p => p[i][c])).ToArray())
+            .ToArray();
+        Console.WriteLine($"Ensemble of {teachers.Length} (mean probabilities): validation accuracy {Accuracy(mean):P2}");
     }
 }
 

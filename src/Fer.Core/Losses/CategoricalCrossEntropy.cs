@@ -47,7 +47,7 @@ public sealed class CategoricalCrossEntropy
         }
 
         var logProbabilities = outputsAreProbabilities ? outputs.ClampTo(1e-7, 1.0).log() : nn.functional.log_softmax(outputs, 1);
-        var smoothed = LabelSmoothing > 0 ? (targets * (1 - LabelSmoothing)) + (LabelSmoothing / classes) : targets;
+        var smoothed = LabelSmoothing > 0 ? targets.Times(1 - LabelSmoothing).Plus(LabelSmoothing / classes) : targets;
         var perSample = -(smoothed * logProbabilities).sum(1);
         if (ClassWeights is { } classWeights)
         {

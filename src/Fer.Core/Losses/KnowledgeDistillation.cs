@@ -100,10 +100,10 @@ public sealed class KnowledgeDistillation
         using var scope = NewDisposeScope();
         var teacherLogProbabilities = TeacherLogProbabilities(images);
         var studentLogits = studentOutputsProbabilities ? studentOutputs.ClampTo(1e-7, 1.0).log() : studentOutputs;
-        var studentLogProbabilities = nn.functional.log_softmax(studentLogits / Temperature, 1);
+        var studentLogProbabilities = nn.functional.log_softmax(studentLogits.DividedBy(Temperature), 1);
         var divergence = (teacherLogProbabilities.exp() * (teacherLogProbabilities - studentLogProbabilities)).sum(1).mean();
-        var soft = divergence * (Temperature * Temperature);
-        return ((plainLoss * (1 - Weight)) + (soft * Weight)).MoveToOuterDisposeScope();
+        var soft = divergence.Times(Temperature * Temperature);
+        return (plainLoss.Times(1 - Weight).add(soft.Times(Weight))).MoveToOuterDisposeScope();
     }
 
     /// <summary>log p: the log of the teachers' mean softened probabilities, (N, classes), without gradients.</summary>
@@ -115,9 +115,9 @@ public sealed class KnowledgeDistillation
         {
             var outputs = Teachers[i].ForwardEvaluation(images);
             var logits = Teachers[i].OutputsProbabilities ? outputs.ClampTo(1e-7, 1.0).log() : outputs;
-            perTeacher[i] = nn.functional.log_softmax(logits / Temperature, 1);
+            perTeacher[i] = nn.functional.log_softmax(logits.DividedBy(Temperature), 1);
         }
 
-        return perTeacher.Length == 1 ? perTeacher[0] : stack(perTeacher).logsumexp(0) - Math.Log(perTeacher.Length);
+        return perTeacher.Length == 1 ? perTeacher[0] : stack(perTeacher).logsumexp(0).Minus(Math.Log(perTeacher.Length));
     }
 }
