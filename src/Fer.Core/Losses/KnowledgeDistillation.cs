@@ -103,7 +103,7 @@ public sealed class KnowledgeDistillation
         var studentLogProbabilities = nn.functional.log_softmax(studentLogits.DividedBy(Temperature), 1);
         var divergence = (teacherLogProbabilities.exp() * (teacherLogProbabilities - studentLogProbabilities)).sum(1).mean();
         var soft = divergence.Times(Temperature * Temperature);
-        return (plainLoss.Times(1 - Weight).add(soft.Times(Weight))).MoveToOuterDisposeScope();
+        return (plainLoss.Times(1 - Weight).Plus(soft.Times(Weight))).MoveToOuterDisposeScope();
     }
 
     /// <summary>log p: the log of the teachers' mean softened probabilities, (N, classes), without gradients.</summary>

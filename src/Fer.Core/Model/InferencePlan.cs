@@ -1,3 +1,4 @@
+using Fer.Internal;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -100,7 +101,7 @@ internal sealed class InferencePlan : IDisposable
             using var scope = NewDisposeScope();
             var bodyOutput = Run(body, input);
             var shortcutOutput = Run(shortcut, input);
-            var sum = ReferenceEquals(bodyOutput, input) ? bodyOutput.add(shortcutOutput) : bodyOutput.add_(shortcutOutput);
+            var sum = ReferenceEquals(bodyOutput, input) ? bodyOutput.Plus(shortcutOutput) : bodyOutput.PlusInPlace(shortcutOutput);
             return (activation is null ? sum : activation(sum)).MoveToOuterDisposeScope();
         };
     }

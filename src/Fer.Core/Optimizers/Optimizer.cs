@@ -75,9 +75,9 @@ public sealed class Optimizer
 
     internal OptimizerHelper Create(IEnumerable<Parameter> parameters) => Kind switch
     {
-        "Adam" => TorchSharp.torch.optim.Adam(parameters, LearningRate, Beta1, Beta2, Epsilon, WeightDecay),
-        "AdamW" => TorchSharp.torch.optim.AdamW(parameters, LearningRate, Beta1, Beta2, Epsilon, WeightDecay),
-        _ => TorchSharp.torch.optim.SGD(parameters, LearningRate, Momentum, 0, WeightDecay, Nesterov),
+        "Adam" => new Optimization.Adam(parameters, LearningRate, Beta1, Beta2, Epsilon, WeightDecay),
+        "AdamW" => new Optimization.AdamW(parameters, LearningRate, Beta1, Beta2, Epsilon, WeightDecay),
+        _ => new Optimization.SGD(parameters, LearningRate, Momentum, WeightDecay, Nesterov),
     };
 
     internal JsonObject ToJson() => new()

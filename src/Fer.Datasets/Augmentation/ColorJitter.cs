@@ -17,8 +17,8 @@ internal sealed record ColorJitter(double Brightness, double Contrast, double Ga
         var contrast = draws[TensorIndex.Colon, 1].unsqueeze(1).Times(Contrast).Plus(1);
         var gamma = draws[TensorIndex.Colon, 2].unsqueeze(1).Times(Gamma).exp();
         var mean = images.mean([1, 2, 3], keepdim: true);
-        var result = images.add(brightness);
-        result = result.sub(mean).mul(contrast).add(mean).ClampTo(0, 1);
+        var result = images.Plus(brightness);
+        result = result.sub(mean).mul(contrast).Plus(mean).ClampTo(0, 1);
         result = result.pow(gamma);
         return (result, targets);
     }

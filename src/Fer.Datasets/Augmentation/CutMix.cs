@@ -28,7 +28,7 @@ internal sealed record CutMix(double Alpha, double Probability) : IBatchTransfor
         var region = (TensorIndex.Colon, TensorIndex.Colon, TensorIndex.Slice(top, bottom), TensorIndex.Slice(left, right));
         mixed[region.Item1, region.Item2, region.Item3, region.Item4] = images.index_select(0, permutation)[region.Item1, region.Item2, region.Item3, region.Item4];
         var kept = 1 - ((double)(bottom - top) * (right - left) / (height * width));
-        return (mixed, targets.Times(kept).add(targets.index_select(0, permutation).Times(1 - kept)));
+        return (mixed, targets.Times(kept).Plus(targets.index_select(0, permutation).Times(1 - kept)));
     }
 
     public string Describe() => FormattableString.Invariant($"CutMix(alpha={Alpha}, p={Probability})");

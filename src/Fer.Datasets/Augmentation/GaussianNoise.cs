@@ -10,7 +10,7 @@ internal sealed record GaussianNoise(double StandardDeviation, double Probabilit
     {
         var noise = randn(images.shape, generator: random, device: images.device).Times(StandardDeviation);
         var apply = rand([images.shape[0], 1, 1, 1], generator: random, device: images.device).LessThan(Probability);
-        return (where(apply, images.add(noise).ClampTo(0, 1), images), targets);
+        return (where(apply, images.Plus(noise).ClampTo(0, 1), images), targets);
     }
 
     public string Describe() => FormattableString.Invariant($"GaussianNoise(std={StandardDeviation}, p={Probability})");

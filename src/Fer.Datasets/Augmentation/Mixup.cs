@@ -18,8 +18,8 @@ internal sealed record Mixup(double Alpha, double Probability) : IBatchTransform
         }
 
         var lambda = RandomDraws.Beta(draws, Alpha);
-        return (images.Times(lambda).add(images.index_select(0, permutation).Times(1 - lambda)),
-                targets.Times(lambda).add(targets.index_select(0, permutation).Times(1 - lambda)));
+        return (images.Times(lambda).Plus(images.index_select(0, permutation).Times(1 - lambda)),
+                targets.Times(lambda).Plus(targets.index_select(0, permutation).Times(1 - lambda)));
     }
 
     public string Describe() => FormattableString.Invariant($"Mixup(alpha={Alpha}, p={Probability})");

@@ -36,7 +36,7 @@ internal sealed record RandomErasing(double Probability, double MinArea, double 
         }
 
         var mask = tensor(keep, [n, 1, height, width]).to(images.device);
-        return (images.mul(mask).add(mask.neg().Plus(1).Times(Value)), targets);
+        return (images.mul(mask).Plus(mask.neg().Plus(1).Times(Value)), targets);
     }
 
     public string Describe() => FormattableString.Invariant($"RandomErasing(p={Probability}, area=({MinArea}, {MaxArea}), value={Value})");

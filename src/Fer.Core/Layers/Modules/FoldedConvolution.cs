@@ -39,7 +39,7 @@ internal sealed class FoldedConvolution : IDisposable
         var shift = (bias is null ? batchNorm.running_mean!.neg() : bias.sub(batchNorm.running_mean!)).mul(scale);
         if (batchNorm.bias is { } beta)
         {
-            shift = shift.add(beta);
+            shift = shift.Plus(beta);
         }
 
         return (weight.mul(scale.view(-1, 1, 1, 1)), shift);

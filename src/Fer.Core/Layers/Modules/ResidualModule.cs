@@ -1,3 +1,4 @@
+using Fer.Internal;
 using static TorchSharp.torch;
 
 namespace Fer.Core;
@@ -33,7 +34,7 @@ internal sealed class ResidualModule : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var sum = body.forward(input) + (shortcut is null ? input : shortcut.forward(input));
+        var sum = body.forward(input).Plus(shortcut is null ? input : shortcut.forward(input));
         return (Activation is null ? sum : Activation(sum)).MoveToOuterDisposeScope();
     }
 }
