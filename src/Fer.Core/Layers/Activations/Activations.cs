@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Fer.Core;
@@ -5,13 +6,18 @@ namespace Fer.Core;
 /// <summary>The functions behind <see cref="ActivationKind"/>.</summary>
 internal static class Activations
 {
+    // Explicit Scalars that live as long as the process: TorchSharp's elu and leaky_relu convert their numbers to
+    // Scalars implicitly, which a collection during the call can free (see Fer.Internal.ScalarArguments).
+    private static readonly Scalar One = 1.0.ToScalar();
+    private static readonly Scalar LeakySlope = 0.01.ToScalar();
+
     public static Func<Tensor, Tensor> Function(ActivationKind kind) => kind switch
     {
         ActivationKind.ReLU => x => nn.functional.relu(x),
-        ActivationKind.ELU => x => nn.functional.elu(x, 1.0),
+        ActivationKind.ELU => x => x.elu(One, One, One),
         ActivationKind.GELU => x => nn.functional.gelu(x),
         ActivationKind.Softmax => x => nn.functional.softmax(x, -1),
-        ActivationKind.LeakyReLU => x => nn.functional.leaky_relu(x, 0.01),
+        ActivationKind.LeakyReLU => x => x.leaky_relu(LeakySlope),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, $"Unknown activation {kind}."),
     };
 }
