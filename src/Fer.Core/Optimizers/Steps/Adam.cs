@@ -21,23 +21,11 @@ internal sealed class Adam : TorchSharp.Modules.Adam
     public override Tensor step(Func<Tensor>? closure = null) => _step<ParamGroup>(group =>
     {
         var options = group.Options;
-        var weightDecay = options.weight_decay!.Value;
-        foreach (var parameter in group.Parameters)
+        Gradients.ForEach(group.Parameters, (parameter, gradient) =>
         {
-            var gradient = parameter.grad;
-            if (gradient is null)
-            {
-                continue;
-            }
-
-            if (weightDecay != 0)
-            {
-                gradient = gradient.PlusScaled(parameter, weightDecay);
-            }
-
+            var penalized = options.weight_decay!.Value == 0 ? gradient : gradient.PlusScaled(parameter, options.weight_decay.Value);
             var state = (State)_state[parameter.Handle];
-            state.step += 1;
-            AdamMoments.Update(parameter, gradient, state.exp_avg, state.exp_avg_sq, state.step, options.beta1!.Value, options.beta2!.Value, options.eps!.Value, options.LearningRate!.Value);
-        }
+            AdamMoments.Update(parameter, penalized, state.exp_avg, state.exp_avg_sq, ref state.step, options.beta1!.Value, options.beta2!.Value, options.eps!.Value, options.LearningRate!.Value);
+        });
     }, closure);
 }

@@ -8,10 +8,11 @@ internal static class AdamMoments
 {
     /// <summary>
     /// Updates the first and second moments with <paramref name="gradient"/> and moves <paramref name="parameter"/>
-    /// by the bias-corrected step; <paramref name="step"/> counts this update (1 for the first).
+    /// by the bias-corrected step; <paramref name="step"/> counts the updates and is incremented first.
     /// </summary>
-    public static void Update(Tensor parameter, Tensor gradient, Tensor firstMoment, Tensor secondMoment, long step, double beta1, double beta2, double epsilon, double learningRate)
+    public static void Update(Tensor parameter, Tensor gradient, Tensor firstMoment, Tensor secondMoment, ref long step, double beta1, double beta2, double epsilon, double learningRate)
     {
+        step++;
         var biasCorrection1 = 1 - Math.Pow(beta1, step);
         var biasCorrection2 = 1 - Math.Pow(beta2, step);
         firstMoment.TimesInPlace(beta1).PlusScaledInPlace(gradient, 1 - beta1);

@@ -19,18 +19,11 @@ internal sealed class AdamW : TorchSharp.Modules.AdamW
     {
         var options = group.Options;
         var learningRate = options.LearningRate!.Value;
-        foreach (var parameter in group.Parameters)
+        Gradients.ForEach(group.Parameters, (parameter, gradient) =>
         {
-            var gradient = parameter.grad;
-            if (gradient is null)
-            {
-                continue;
-            }
-
             parameter.TimesInPlace(1 - (learningRate * options.weight_decay!.Value));
             var state = (State)_state[parameter.Handle];
-            state.step += 1;
-            AdamMoments.Update(parameter, gradient, state.exp_avg, state.exp_avg_sq, state.step, options.beta1!.Value, options.beta2!.Value, options.eps!.Value, learningRate);
-        }
+            AdamMoments.Update(parameter, gradient, state.exp_avg, state.exp_avg_sq, ref state.step, options.beta1!.Value, options.beta2!.Value, options.eps!.Value, learningRate);
+        });
     }, closure);
 }

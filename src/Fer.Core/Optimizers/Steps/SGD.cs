@@ -20,14 +20,8 @@ internal sealed class SGD : TorchSharp.Modules.SGD
         var options = group.Options;
         var momentum = options.momentum!.Value;
         var weightDecay = options.weight_decay!.Value;
-        foreach (var parameter in group.Parameters)
+        Gradients.ForEach(group.Parameters, (parameter, gradient) =>
         {
-            var gradient = parameter.grad;
-            if (gradient is null)
-            {
-                continue;
-            }
-
             if (weightDecay != 0)
             {
                 gradient = gradient.PlusScaled(parameter, weightDecay);
@@ -49,6 +43,6 @@ internal sealed class SGD : TorchSharp.Modules.SGD
             }
 
             parameter.PlusScaledInPlace(gradient, -options.LearningRate!.Value);
-        }
+        });
     }, closure);
 }
