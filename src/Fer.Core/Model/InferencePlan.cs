@@ -71,7 +71,7 @@ internal sealed class InferencePlan : IDisposable
             switch (modules[i])
             {
                 case ConvolutionModule convolution:
-                    var batchNorm = i + 1 < modules.Count ? modules[i + 1] as BatchNorm2d : null;
+                    var batchNorm = i + 1 < modules.Count ? modules[i + 1] as BatchNormModule : null;
                     var folded = convolution.Fold(batchNorm);
                     owned.Add(folded);
                     steps.Add(folded.Forward);

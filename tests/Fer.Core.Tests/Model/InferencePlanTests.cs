@@ -73,7 +73,7 @@ public sealed class InferencePlanTests
     {
         var generator = new TorchSharp.torch.Generator((ulong)seed);
         using var noGrad = no_grad();
-        var batchNorms = model.Network.modules().OfType<TorchSharp.Modules.BatchNorm2d>().ToList();
+        var batchNorms = model.Network.modules().OfType<BatchNormModule>().ToList();
         Assert.Equal(model.Layers.Count(l => l is BatchNormalizationLayer) + ResidualBatchNorms(model), batchNorms.Count);
         foreach (var batchNorm in batchNorms)
         {

@@ -49,7 +49,7 @@ internal sealed class ConvolutionModule : nn.Module<Tensor, Tensor>
     /// evaluation-mode batch norm that follows it, if any) folded in. Call under no_grad; the result owns copies, so
     /// later training does not change it.
     /// </summary>
-    internal FoldedConvolution Fold(TorchSharp.Modules.BatchNorm2d? batchNorm)
+    internal FoldedConvolution Fold(BatchNormModule? batchNorm)
     {
         using var scope = NewDisposeScope();
         var (weight, bias) = batchNorm is null

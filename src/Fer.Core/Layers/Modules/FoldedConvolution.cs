@@ -28,7 +28,7 @@ internal sealed class FoldedConvolution : IDisposable
     /// <c>w' = w · γ / √(σ² + ε)</c> per output channel, <c>b' = (b − μ) · γ / √(σ² + ε) + β</c>.
     /// Call under no_grad; the results are new tensors.
     /// </summary>
-    internal static (Tensor Weight, Tensor Bias) FoldBatchNorm(Tensor weight, Tensor? bias, TorchSharp.Modules.BatchNorm2d batchNorm)
+    internal static (Tensor Weight, Tensor Bias) FoldBatchNorm(Tensor weight, Tensor? bias, BatchNormModule batchNorm)
     {
         var scale = batchNorm.running_var!.Plus(batchNorm.eps).rsqrt();
         if (batchNorm.weight is { } gamma)

@@ -38,8 +38,8 @@ public sealed class BatchNormalizationLayer : Layer
     {
         nn.Module<Tensor, Tensor> module = inputShape.Rank switch
         {
-            3 => nn.BatchNorm2d(inputShape[0], eps: Epsilon, momentum: 1 - Momentum),
-            1 => nn.BatchNorm1d(inputShape[0], eps: Epsilon, momentum: 1 - Momentum),
+            3 => new BatchNormModule(inputShape[0], imageInput: true, Epsilon, 1 - Momentum),
+            1 => new BatchNormModule(inputShape[0], imageInput: false, Epsilon, 1 - Momentum),
             _ => throw ShapeError(inputShape, "(None, channels, height, width) or (None, features)", "Flatten the input first."),
         };
         return new BuiltLayer(module, inputShape);
