@@ -9,7 +9,8 @@ namespace Fer.Core.Optimization;
 /// (<see cref="ScalarArguments"/>). TorchSharp's own step converts numbers to Scalars implicitly, and a garbage
 /// collection during the call can free such a Scalar while LibTorch reads it ("Expected false to be true" from
 /// c10::Scalar::toDouble; reproduced within seconds while another thread collects). The class keeps TorchSharp's
-/// name, options and state, so optimizer state saved by either loads into the other.
+/// name, options and state, so optimizer state saved by either loads into the other. AMSGrad and maximize, which
+/// Fer.Core never enables, are not implemented (the same holds for <see cref="AdamW"/>).
 /// </summary>
 internal sealed class Adam : TorchSharp.Modules.Adam
 {
