@@ -63,16 +63,7 @@ public sealed class ScalarArgumentsTests
         var y = randn([4096], generator: new Generator(6));
         var operations = Operations.ToArray();
         var expected = operations.Select(operation => operation.Value(x, y)).ToArray();
-        using var stop = new CancellationTokenSource();
-        var collector = Task.Run(() =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                GC.Collect(0);
-                GC.WaitForPendingFinalizers();
-            }
-        });
-        try
+        await using (BusyCollector.Start())
         {
             for (var i = 0; i < 120_000; i++)
             {
@@ -80,11 +71,6 @@ public sealed class ScalarArgumentsTests
                 using var result = operations[k].Value(x, y);
                 Assert.True(result.equal(expected[k]).all().item<bool>(), $"{operations[k].Key} gave a wrong result at call {i}");
             }
-        }
-        finally
-        {
-            stop.Cancel();
-            await collector;
         }
     }
 }

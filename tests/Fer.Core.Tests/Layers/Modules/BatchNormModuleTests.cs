@@ -49,27 +49,13 @@ public sealed class BatchNormModuleTests
     {
         using var module = new BatchNormModule(4, imageInput: false, 1e-3, 0.01);
         using var input = randn(new long[] { 8, 4 }, generator: new Generator(2));
-        using var stop = new CancellationTokenSource();
-        var collector = Task.Run(() =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                GC.Collect(0);
-                GC.WaitForPendingFinalizers();
-            }
-        });
-        try
+        await using (BusyCollector.Start())
         {
             for (var i = 0; i < 40_000; i++)
             {
                 using var scope = NewDisposeScope();
                 module.forward(input);
             }
-        }
-        finally
-        {
-            stop.Cancel();
-            await collector;
         }
 
         Assert.Equal(40_000, module.num_batches_tracked!.item<long>());

@@ -30,23 +30,9 @@ public sealed class RaceFreeOptimizerTests
         using var quiet = new Trajectory(kind, raceFree: true, ManySmallParameters);
         quiet.Run(steps: 1500, gradientSeed: 5);
         using var hammered = new Trajectory(kind, raceFree: true, ManySmallParameters);
-        using var stop = new CancellationTokenSource();
-        var collector = Task.Run(() =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-            }
-        });
-        try
+        await using (BusyCollector.Start(GC.MaxGeneration))
         {
             hammered.Run(steps: 1500, gradientSeed: 5);
-        }
-        finally
-        {
-            stop.Cancel();
-            await collector;
         }
 
         hammered.AssertSameParameters(quiet, tolerance: 0);
