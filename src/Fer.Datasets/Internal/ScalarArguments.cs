@@ -15,10 +15,11 @@ namespace Fer.Internal;
 internal static class ScalarArguments
 {
     /// <summary>
-    /// The alpha of additions. TorchSharp's add overloads without alpha (add, add_, +) pass an implicitly converted 1,
-    /// which has the same race; this one lives as long as the process.
+    /// The integer 1 as a Scalar that lives as long as the process: the alpha of additions (TorchSharp's add overloads
+    /// without alpha - add, add_, + - pass an implicitly converted 1, which has the same race), batch counters, and
+    /// unit arguments such as ELU's.
     /// </summary>
-    private static readonly Scalar One = 1.ToScalar();
+    public static readonly Scalar One = 1.ToScalar();
 
     /// <summary><paramref name="tensor"/> · <paramref name="value"/>.</summary>
     public static Tensor Times(this Tensor tensor, double value) => With(value, scalar => tensor.mul(scalar));
@@ -31,7 +32,6 @@ internal static class ScalarArguments
 
     /// <summary><paramref name="tensor"/> − <paramref name="value"/>.</summary>
     public static Tensor Minus(this Tensor tensor, double value) => With(value, scalar => tensor.sub(scalar));
-
 
     /// <summary><paramref name="tensor"/> / <paramref name="value"/>.</summary>
     public static Tensor DividedBy(this Tensor tensor, double value) => With(value, scalar => tensor.div(scalar));
@@ -47,6 +47,9 @@ internal static class ScalarArguments
 
     /// <summary>In place: <paramref name="tensor"/> ← <paramref name="tensor"/> + <paramref name="value"/>.</summary>
     public static Tensor PlusInPlace(this Tensor tensor, double value) => With(value, scalar => tensor.add_(scalar, One));
+
+    /// <summary>In place: <paramref name="counter"/> ← <paramref name="counter"/> + 1, for integer counters too.</summary>
+    public static Tensor IncrementInPlace(this Tensor counter) => counter.add_(One, One);
 
     /// <summary>In place: <paramref name="tensor"/> ← <paramref name="tensor"/> + <paramref name="other"/>.</summary>
     public static Tensor PlusInPlace(this Tensor tensor, Tensor other) => tensor.add_(other, One);

@@ -32,6 +32,7 @@ public sealed class ScalarArgumentsTests
         ["TimesInPlace"] = (x, _) => x.clone().TimesInPlace(0.7),
         ["PlusInPlace"] = (x, _) => x.clone().PlusInPlace(0.7),
         ["PlusInPlace tensor"] = (x, y) => x.clone().PlusInPlace(y),
+        ["IncrementInPlace"] = (x, _) => x.clone().IncrementInPlace(),
         ["PlusScaledInPlace"] = (x, y) => x.clone().PlusScaledInPlace(y, 0.3),
         ["PlusScaledProductInPlace"] = (x, y) => x.clone().PlusScaledProductInPlace(x, y, 0.3),
         ["PlusScaledQuotientInPlace"] = (x, y) => x.clone().PlusScaledQuotientInPlace(x, y.abs().Plus(1), 0.3),
@@ -48,6 +49,8 @@ public sealed class ScalarArgumentsTests
         Assert.True(x.clone().TimesInPlace(0.7).equal(x.clone().mul_(0.7)).all().item<bool>());
         Assert.True(x.clone().PlusInPlace(0.7).equal(x.clone().add_(0.7)).all().item<bool>());
         Assert.True(x.clone().PlusInPlace(y).equal(x.clone().add_(y)).all().item<bool>());
+        Assert.True(x.clone().IncrementInPlace().equal(x.clone().add_(1)).all().item<bool>());
+        Assert.Equal(8L, tensor(7L).IncrementInPlace().item<long>());
         Assert.True(x.clone().PlusScaledInPlace(y, 0.3).equal(x.clone().add_(y, 0.3)).all().item<bool>());
         Assert.True(x.clone().PlusScaledProductInPlace(x, y, 0.3).equal(x.clone().addcmul_(x, y, 0.3)).all().item<bool>());
         Assert.True(x.clone().PlusScaledQuotientInPlace(x, y, 0.3).equal(x.clone().addcdiv_(x, y, 0.3)).all().item<bool>());

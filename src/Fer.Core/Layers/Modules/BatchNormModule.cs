@@ -1,4 +1,4 @@
-using TorchSharp;
+using Fer.Internal;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -13,9 +13,6 @@ namespace Fer.Core;
 /// </summary>
 internal sealed class BatchNormModule : BatchNorm
 {
-    /// <summary>The count added per training batch; lives as long as the process.</summary>
-    private static readonly Scalar OneBatch = 1.ToScalar();
-
     private readonly long _inputDimensions;
 
     /// <param name="features">Channels (images) or features (vectors).</param>
@@ -33,7 +30,7 @@ internal sealed class BatchNormModule : BatchNorm
         ValidateInputDimensions(input);
         if (training)
         {
-            num_batches_tracked!.add_(OneBatch, OneBatch);
+            num_batches_tracked!.IncrementInPlace();
         }
 
         return nn.functional.batch_norm(input, running_mean, running_var, weight, bias, training, momentum!.Value, eps);
