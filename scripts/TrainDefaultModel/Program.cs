@@ -3,6 +3,7 @@
 //
 //   dotnet run -c Release --project scripts/TrainDefaultModel -- [--data PATH] [--out DIR] [--epochs N]
 //        [--architecture NAME] [--threads N] [--seed N] [--teacher TEACHER.fer[,TEACHER2.fer…] [--temperature 4] [--distill-weight 0.9]]
+//        [--logit-adjustment auto|off]
 //
 // With --teacher the network is distilled from a trained model (e.g. runs/compactvgg/default.fer): it learns the
 // teacher's softened predictions on every augmented batch as well as the labels (Losses.DistillFrom). Several
@@ -10,7 +11,10 @@
 // each teacher and of the ensemble is printed first.
 //
 // At the end it writes <out>/default.fer (best epoch, with history and figures), which is copied to
-// src/Fer.Core/Models/default.fer to embed it.
+// src/Fer.Core/Models/default.fer to embed it. Unless --logit-adjustment off, default.fer's output bias carries a
+// post-hoc logit adjustment for the class imbalance, tuned on the validation split (src/Fer.Core/Model/
+// LogitAdjustment.cs); best.fer stays the unadjusted best epoch. Running the command again on a finished run redoes
+// only these final steps.
 //
 // Recipe: Training split only, 10% stratified validation split (seed 42) for every choice; PublicTest is read once,
 // at the end, for the final report.
@@ -26,6 +30,12 @@ var output = options.GetValueOrDefault("out", "runs/default");
 var epochs = int.Parse(options.GetValueOrDefault("epochs", "60"), CultureInfo.InvariantCulture);
 var seed = int.Parse(options.GetValueOrDefault("seed", "1"), CultureInfo.InvariantCulture);
 var architecture = Architectures.FromName(options.GetValueOrDefault("architecture", "MiniXception"));
+var logitAdjustment = options.GetValueOrDefault("logit-adjustment", "auto");
+if (logitAdjustment is not ("auto" or "off"))
+{
+    throw new ArgumentException($"--logit-adjustment must be auto or off, not '{logitAdjustment}'.");
+}
+
 TorchSharp.torch.set_num_threads(int.Parse(options.GetValueOrDefault("threads", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture));
 Directory.CreateDirectory(output);
 
@@ -82,6 +92,13 @@ var history = model.Fit(
 
 using var best = Sequential.Load(Path.Combine(output, "best.fer"));
 best.Compile();
+if (logitAdjustment == "auto")
+{
+    var adjustment = LogitAdjustment.Apply(best, train, validation);
+    Console.WriteLine($"Logit adjustment: {adjustment}");
+    best.TrainingInfo["logitAdjustment"] = adjustment.ToString();
+}
+
 var bestEpoch = history["val_accuracy"].Select((v, i) => (v, i)).MaxBy(t => t.v).i + 1;
 var test = best.Evaluate(dataset.PublicTest);
 var report = new
@@ -90,6 +107,7 @@ var report = new
     epochs = history.Epochs.Count,
     bestEpoch,
     validationAccuracy = history["val_accuracy"][bestEpoch - 1],
+    logitAdjustment = best.TrainingInfo.TryGetValue("logitAdjustment", out var adjusted) ? adjusted : "off",
     publicTestAccuracy = test["accuracy"],
     trainingHours = history.Epochs.Sum(e => e.Duration.TotalHours),
     threads = TorchSharp.torch.get_num_threads(),

@@ -1,0 +1,87 @@
+using Fer.Datasets;
+using NumSharp;
+
+namespace Fer.Core;
+
+/// <summary>
+/// Post-hoc logit adjustment (Menon et al., "Long-tail learning via logit adjustment", ICLR 2021): subtracting
+/// tau * log(prior of class c) from class c's logit moves a little recall from the frequent classes to the rare ones
+/// (disgust is 1.5% of FER2013 Training). It is folded into the output layer's bias, so the shipped model carries it
+/// and prediction code does not change. tau is chosen on the validation split alone: the highest macro F1 among
+/// tau = 0, 0.1, …, 1 whose accuracy is at most 0.5 pp below the unadjusted model's (the smallest tau on ties).
+/// </summary>
+internal static class LogitAdjustment
+{
+    private const double AccuracyTolerance = 0.005;
+
+    /// <summary>Chooses tau on <paramref name="validation"/>, applies it to <paramref name="model"/>'s output bias and reports the choice.</summary>
+    public static LogitAdjustmentChoice Apply(Sequential model, LabeledFaces train, LabeledFaces validation)
+    {
+        OutputBiasName(model);
+        var priors = Enumerable.Range(0, model.OutputCount).Select(c => train.Labels.Count(l => l == c) / (double)train.Count).ToArray();
+        var missing = Array.IndexOf(priors, 0.0);
+        if (missing >= 0)
+        {
+            throw new FerDataException($"{train.Source} has no face of class {missing} ({train.ClassNames[missing]}); logit adjustment needs every class's prior.") { Input = train.Source };
+        }
+
+        var probabilities = model.Predict(validation);
+        var candidates = Enumerable.Range(0, 11)
+            .Select(step => step / 10.0)
+            .Select(tau => (Tau: tau, Metrics: Measure(validation, Adjusted(probabilities, priors, tau))))
+            .ToArray();
+        var before = candidates[0].Metrics;
+        var tau = ChooseTau(candidates.Select(c => (c.Tau, c.Metrics.Accuracy, c.Metrics.MacroAverage.F1)).ToArray());
+
+        Fold(model, priors, tau);
+        var after = Measure(validation, model.Predict(validation));
+        return new LogitAdjustmentChoice(tau, priors, before, after);
+    }
+
+    /// <summary>Subtracts <paramref name="tau"/> * log(<paramref name="priors"/>[c]) from the output layer's bias for each class c.</summary>
+    internal static void Fold(Sequential model, IReadOnlyList<double> priors, double tau)
+    {
+        var biasName = OutputBiasName(model);
+        var bias = model.GetWeights()[biasName];
+        for (var c = 0; c < priors.Count; c++)
+        {
+            bias[c] = (float)(bias.GetSingle(c) - (tau * Math.Log(priors[c])));
+        }
+
+        model.SetWeights(new Dictionary<string, NDArray> { [biasName] = bias });
+    }
+
+    /// <summary>The name of the output layer's bias: the last Dense, which only a Softmax may follow, with a bias.</summary>
+    private static string OutputBiasName(Sequential model)
+    {
+        var layers = model.Summary().Rows;
+        var output = layers.Count > 1 && layers[^1].Kind == nameof(ActivationKind.Softmax) ? layers[^2] : layers[^1];
+        var name = $"{output.Name}.bias";
+        if (output.Kind != "Dense" || !model.GetWeights().ContainsKey(name))
+        {
+            throw new FerModelException($"Logit adjustment needs a model whose output layer is a Dense with a bias (optionally followed by Softmax); its output layer is {output.Name} ({output.Kind}).");
+        }
+
+        return name;
+    }
+
+    /// <summary>
+    /// The tau with the highest macro F1 among those whose accuracy is at most 0.5 pp below the first candidate's
+    /// (tau = 0, the unadjusted model); the earliest on ties.
+    /// </summary>
+    internal static double ChooseTau(IReadOnlyList<(double Tau, double Accuracy, double MacroF1)> candidates)
+    {
+        var baseline = candidates[0].Accuracy;
+        return candidates.Where(c => c.Accuracy >= baseline - AccuracyTolerance).MaxBy(c => c.MacroF1).Tau;
+    }
+
+    private static float[][] Adjusted(float[][] probabilities, double[] priors, double tau)
+        => probabilities.Select(p => p.Select((value, c) => (float)(Math.Log(Math.Max(value, 1e-12)) - (tau * Math.Log(priors[c])))).ToArray()).ToArray();
+
+    private static ClassificationMetrics Measure(LabeledFaces faces, float[][] scores)
+    {
+        var metrics = new MetricsAccumulator(faces.ClassNames);
+        metrics.AddBatch(faces.Labels, scores);
+        return metrics.Compute();
+    }
+}

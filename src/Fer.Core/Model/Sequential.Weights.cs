@@ -1,0 +1,105 @@
+using NumSharp;
+using static TorchSharp.torch;
+
+namespace Fer.Core;
+
+public sealed partial class Sequential
+{
+    private const string BatchCounterSuffix = "num_batches_tracked";
+
+    /// <summary>
+    /// Copies of the weights (every trainable parameter and batch-norm statistic), by name: the layer's name as
+    /// <see cref="Summary"/> shows it, a dot and the weight's name, e.g. "conv2d.weight", "batchnormalization.running_mean",
+    /// "dense.bias". Shapes follow TorchSharp: a Dense kernel is (outputs, inputs), a convolution's (filters, channels, k, k).
+    /// Builds the model. Like Keras's <c>get_weights</c>, for inspection, transfer and surgery; change a copy and pass it to
+    /// <see cref="SetWeights"/>.
+    /// </summary>
+    /// <returns>Float32 arrays in layer order.</returns>
+    public IReadOnlyDictionary<string, NDArray> GetWeights()
+    {
+        var result = new Dictionary<string, NDArray>(StringComparer.Ordinal);
+        using var scope = NewDisposeScope();
+        foreach (var (name, value) in NamedWeights())
+        {
+            var cpuValue = value.detach().cpu().contiguous();
+            result[name] = new NDArray(cpuValue.data<float>().ToArray(), new NumSharp.Shape(cpuValue.shape.Select(d => checked((int)d)).ToArray()));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Replaces the named weights (some or all of those <see cref="GetWeights"/> lists) with copies of the given values,
+    /// on the model's <see cref="Device"/>. Every name, shape and value is checked before any weight changes. Not to be
+    /// called while the model trains or predicts.
+    /// </summary>
+    /// <param name="weights">New values by name; float32 or float64 arrays of the weight's shape, finite.</param>
+    /// <exception cref="FerModelException">A name is unknown, or a value has the wrong shape or type or is not finite; the message names it.</exception>
+    public void SetWeights(IReadOnlyDictionary<string, NDArray> weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        var targets = NamedWeights().ToDictionary(w => w.Name, w => w.Value, StringComparer.Ordinal);
+        var values = new List<(Tensor Target, float[] Value)>();
+        foreach (var (name, array) in weights)
+        {
+            if (!targets.TryGetValue(name, out var target))
+            {
+                throw new FerModelException($"The model has no weight '{name}'. Its weights are: {string.Join(", ", targets.Keys.Take(8))}{(targets.Count > 8 ? ", …" : "")}.");
+            }
+
+            values.Add((target, CheckedValues(name, array, target.shape)));
+        }
+
+        DiscardInferencePlan();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        foreach (var (target, value) in values)
+        {
+            target.copy_(tensor(value, target.shape));
+        }
+    }
+
+    private IEnumerable<(string Name, Tensor Value)> NamedWeights()
+    {
+        var net = Network;
+        for (var i = 0; i < net.Children.Count; i++)
+        {
+            var layerName = _built![i].Name;
+            foreach (var (name, value) in net.Children[i].state_dict())
+            {
+                if (!name.EndsWith(BatchCounterSuffix, StringComparison.Ordinal))
+                {
+                    yield return ($"{layerName}.{name}", value);
+                }
+            }
+        }
+    }
+
+    private static float[] CheckedValues(string name, NDArray? array, long[] shape)
+    {
+        if (array is null)
+        {
+            throw new FerModelException($"The value for weight '{name}' is null.");
+        }
+
+        if (!array.shape.Select(d => (long)d).SequenceEqual(shape))
+        {
+            throw new FerModelException($"Weight '{name}' has shape ({string.Join(", ", shape)}) but the value given has shape ({string.Join(", ", array.shape)}).");
+        }
+
+        var flat = array.flatten();
+        var values = array.typecode switch
+        {
+            NPTypeCode.Single => flat.ToArray<float>(),
+            NPTypeCode.Double => flat.ToArray<double>().Select(d => (float)d).ToArray(),
+            _ => throw new FerModelException($"The value for weight '{name}' has element type {array.typecode}; use float or double."),
+        };
+        var bad = Array.FindIndex(values, v => !float.IsFinite(v));
+        if (bad >= 0)
+        {
+            throw new FerModelException($"The value for weight '{name}' holds {values[bad]} at flat index {bad}; weights must be finite.");
+        }
+
+        return values;
+    }
+}
