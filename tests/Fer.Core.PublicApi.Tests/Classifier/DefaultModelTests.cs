@@ -29,6 +29,29 @@ public sealed partial class DefaultModelTests
         Assert.InRange(report.Metrics.Accuracy * 100, documented - 0.5, documented + 0.5);
     }
 
+    [Fact]
+    public void Undoing_the_recorded_logit_adjustment_as_the_model_card_says_lowers_every_disgust_probability()
+    {
+        using var classifier = EmotionClassifier.Default;
+        var recorded = LogitAdjustmentRecord().Match(classifier.TrainingInfo["logitAdjustment"]);
+        Assert.True(recorded.Success, classifier.TrainingInfo["logitAdjustment"]);
+        var tau = double.Parse(recorded.Groups[1].Value, CultureInfo.InvariantCulture);
+        var priors = recorded.Groups[2].Value.Split(' ').Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(1.0, priors.Sum(), 3);
+        var faces = Enumerable.Range(0, 8).Select(TestImages.Face).ToArray();
+        var adjusted = faces.Select(f => classifier.PredictPixels(f).Probabilities["disgust"]).ToArray();
+
+        var bias = classifier.Model.GetWeights()["dense.bias"];
+        for (var c = 0; c < priors.Length; c++)
+        {
+            bias[c] = (float)(bias.GetSingle(c) + (tau * Math.Log(priors[c])));
+        }
+
+        classifier.Model.SetWeights(new Dictionary<string, NumSharp.NDArray> { ["dense.bias"] = bias });
+        var unadjusted = faces.Select(f => classifier.PredictPixels(f).Probabilities["disgust"]).ToArray();
+        Assert.All(adjusted.Zip(unadjusted), pair => Assert.True(pair.Second < pair.First, $"{pair.Second} is not below {pair.First}"));
+    }
+
     /// <summary>Reads "PublicTest accuracy: NN.NN%" from docs/model-card.md.</summary>
     private static double DocumentedAccuracy()
     {
@@ -48,4 +71,7 @@ public sealed partial class DefaultModelTests
 
     [GeneratedRegex(@"PublicTest accuracy: (\d+\.\d+)%")]
     private static partial Regex AccuracyLine();
+
+    [GeneratedRegex(@"^tau (\d\.\d) times log class prior subtracted from the output bias \(priors ([0-9. ]+)\)")]
+    private static partial Regex LogitAdjustmentRecord();
 }
