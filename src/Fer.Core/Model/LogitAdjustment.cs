@@ -17,7 +17,7 @@ internal static class LogitAdjustment
     /// <summary>Chooses tau on <paramref name="validation"/>, applies it to <paramref name="model"/>'s output bias and reports the choice.</summary>
     public static LogitAdjustmentChoice Apply(Sequential model, LabeledFaces train, LabeledFaces validation)
     {
-        OutputBiasName(model);
+        var biasName = OutputBiasName(model);
         var priors = Enumerable.Range(0, model.OutputCount).Select(c => train.Labels.Count(l => l == c) / (double)train.Count).ToArray();
         var missing = Array.IndexOf(priors, 0.0);
         if (missing >= 0)
@@ -33,15 +33,16 @@ internal static class LogitAdjustment
         var before = candidates[0].Metrics;
         var tau = ChooseTau(candidates.Select(c => (c.Tau, c.Metrics.Accuracy, c.Metrics.MacroAverage.F1)).ToArray());
 
-        Fold(model, priors, tau);
+        Fold(model, biasName, priors, tau);
         var after = Measure(validation, model.Predict(validation));
         return new LogitAdjustmentChoice(tau, priors, before, after);
     }
 
     /// <summary>Subtracts <paramref name="tau"/> * log(<paramref name="priors"/>[c]) from the output layer's bias for each class c.</summary>
-    internal static void Fold(Sequential model, IReadOnlyList<double> priors, double tau)
+    internal static void Fold(Sequential model, IReadOnlyList<double> priors, double tau) => Fold(model, OutputBiasName(model), priors, tau);
+
+    private static void Fold(Sequential model, string biasName, IReadOnlyList<double> priors, double tau)
     {
-        var biasName = OutputBiasName(model);
         var bias = model.GetWeights()[biasName];
         for (var c = 0; c < priors.Count; c++)
         {
@@ -54,15 +55,15 @@ internal static class LogitAdjustment
     /// <summary>The name of the output layer's bias: the last Dense, which only a Softmax may follow, with a bias.</summary>
     private static string OutputBiasName(Sequential model)
     {
-        var layers = model.Summary().Rows;
-        var output = layers.Count > 1 && layers[^1].Kind == nameof(ActivationKind.Softmax) ? layers[^2] : layers[^1];
-        var name = $"{output.Name}.bias";
-        if (output.Kind != "Dense" || !model.GetWeights().ContainsKey(name))
+        var rows = model.Summary().Rows;
+        var index = rows.Count > 1 && model.Layers[^1] is ActivationLayer { Function: ActivationKind.Softmax } ? rows.Count - 2 : rows.Count - 1;
+        var output = rows[index];
+        if (model.Layers[index] is not DenseLayer { UseBias: true })
         {
             throw new FerModelException($"Logit adjustment needs a model whose output layer is a Dense with a bias (optionally followed by Softmax); its output layer is {output.Name} ({output.Kind}).");
         }
 
-        return name;
+        return $"{output.Name}.bias";
     }
 
     /// <summary>
