@@ -1,18 +1,33 @@
 #!/usr/bin/env bash
-# Installs the native prerequisites of Fer.Core. Idempotent: safe to run any number of times.
+# Checks the native prerequisites of Fer.Core and installs nothing that is not asked for. Idempotent.
 #
-# TorchSharp 0.107 ships LibTorch 2.10, whose native library needs libstdc++ from GCC >= 13
-# (symbol GLIBCXX_3.4.32). Debian 12 (bookworm) ships GCC 12's libstdc++, which lacks it;
-# Debian 13 and Ubuntu 24.04 have it already. On a Debian system that lacks the symbol this
-# script adds Debian trixie as an apt source pinned to priority 100 (so nothing else is
-# upgraded from it) and installs only libstdc++6 from it. Where the symbol is present it does
-# nothing.
+# LibTorch 2.10 (TorchSharp 0.107) and TorchSharp's shim need glibc >= 2.34 and libstdc++ >= GLIBCXX_3.4.30 (GCC 12):
+# Debian 12, Ubuntu 22.04 and every later release have both. The shim also names one GCC 13 symbol
+# (GLIBCXX_3.4.32, std::ios_base_library_init) that it never calls; Fer's build step marks that requirement weak in
+# the app's own copy of the shim (src/Fer.Datasets/buildTransitive/Fer.Datasets.targets), so no system package is
+# upgraded, on a developer's machine, in CI or on a production host.
 #
-# Fer.Detection's ONNX Runtime (libonnxruntime, from the Microsoft.ML.OnnxRuntime package) needs only glibc >= 2.28
-# and GLIBCXX_3.4.22, which every supported distribution has: nothing more to install for it.
+# ONNX Runtime (Fer.Detection) needs glibc >= 2.28 and GLIBCXX_3.4.22: nothing more.
+#
+# Usage: scripts/install-prereqs.sh [--check]
+#   --check   only report (the default does the same today: there is nothing to install for the library itself).
 set -euo pipefail
 
-required_symbol="GLIBCXX_3.4.32"
+for argument in "$@"; do
+  case "$argument" in
+    --check) ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "install-prereqs: unknown option '$argument' (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+required_glibc="2.34"
+required_glibcxx="GLIBCXX_3.4.30"
+
+if [ "$(uname -s)" != "Linux" ]; then
+  echo "install-prereqs: not Linux; nothing to check."
+  exit 0
+fi
 
 find_libstdcxx() {
   local candidate
@@ -23,54 +38,21 @@ find_libstdcxx() {
   ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 / {print $NF; exit}'
 }
 
-has_symbol() {
-  local lib
-  lib="$(find_libstdcxx)"
-  [ -n "$lib" ] && grep -q "$required_symbol" "$lib"
-}
-
-# FER_FORCE_TRIXIE_SOURCE=1 (used by bench/setup.sh, which installs PyTorch from trixie) adds the pinned source even
-# where libstdc++ is already new enough.
-if has_symbol && [ -z "${FER_FORCE_TRIXIE_SOURCE:-}" ]; then
-  echo "install-prereqs: libstdc++ already provides $required_symbol; nothing to do."
-  exit 0
+glibc="$(getconf GNU_LIBC_VERSION 2>/dev/null | awk '{print $2}')"
+if [ -z "$glibc" ]; then
+  echo "install-prereqs: this system's C library is not glibc; LibTorch needs glibc >= $required_glibc." >&2
+  exit 1
 fi
-
-if [ ! -r /etc/os-release ] || ! grep -qE '^ID=debian' /etc/os-release; then
-  echo "install-prereqs: libstdc++ lacks $required_symbol and this is not Debian." >&2
-  echo "Install libstdc++ from GCC >= 13 with your distribution's package manager (Ubuntu 24.04, Debian 13 and Fedora 39+ have it)." >&2
+if [ "$(printf '%s\n%s\n' "$required_glibc" "$glibc" | sort -V | head -n1)" != "$required_glibc" ]; then
+  echo "install-prereqs: glibc $glibc is older than $required_glibc, which LibTorch 2.10 needs (Debian 12 and Ubuntu 22.04 have it)." >&2
   exit 1
 fi
 
-sudo_cmd=""
-if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
-
-echo "install-prereqs: libstdc++ lacks $required_symbol; installing libstdc++6 from Debian trixie (pinned to priority 100)."
-sources_file=/etc/apt/sources.list.d/fer-core-trixie.sources
-pin_file=/etc/apt/preferences.d/fer-core-trixie.pref
-if [ ! -f "$sources_file" ]; then
-  $sudo_cmd tee "$sources_file" >/dev/null <<'SRC'
-Types: deb
-URIs: http://deb.debian.org/debian
-Suites: trixie
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-SRC
-fi
-if [ ! -f "$pin_file" ]; then
-  $sudo_cmd tee "$pin_file" >/dev/null <<'PIN'
-Package: *
-Pin: release n=trixie
-Pin-Priority: 100
-PIN
-fi
-
-$sudo_cmd apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq -t trixie libstdc++6
-
-if has_symbol; then
-  echo "install-prereqs: done; libstdc++ now provides $required_symbol."
-else
-  echo "install-prereqs: libstdc++6 was installed from trixie but $required_symbol is still missing." >&2
+libstdcxx="$(find_libstdcxx)"
+if [ -z "$libstdcxx" ] || ! grep -q "$required_glibcxx" "$libstdcxx"; then
+  echo "install-prereqs: libstdc++ (${libstdcxx:-not found}) lacks $required_glibcxx (GCC 12), which LibTorch 2.10 needs." >&2
+  echo "Install your distribution's libstdc++6 from GCC 12 or later (Debian 12 and Ubuntu 22.04 ship it)." >&2
   exit 1
 fi
+
+echo "install-prereqs: glibc $glibc and $libstdcxx ($required_glibcxx) are enough; nothing to install."

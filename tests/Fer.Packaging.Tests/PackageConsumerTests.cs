@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 
 namespace Fer.Packaging.Tests;
@@ -9,6 +8,9 @@ namespace Fer.Packaging.Tests;
 /// </summary>
 public sealed class PackageConsumerTests
 {
+    /// <summary>The longest any one child command (a pack, the consumer's restore, build and run) may take.</summary>
+    private static readonly TimeSpan ChildTimeout = TimeSpan.FromMinutes(8);
+
     [Fact]
     public void A_project_outside_the_solution_uses_the_packed_packages()
     {
@@ -21,7 +23,7 @@ public sealed class PackageConsumerTests
             var source = CopySources(root, Path.Combine(work.FullName, "repo"));
             foreach (var project in new[] { "src/Fer.Datasets/Fer.Datasets.csproj", "src/Fer.Core/Fer.Core.csproj", "src/Fer.Detection/Fer.Detection.csproj" })
             {
-                Run(source, "dotnet", $"pack {project} -c Release -o \"{feed}\" -p:Version={version}");
+                ChildProcess.RunDotnet(source, ChildTimeout, "pack", project, "-c", "Release", "-o", feed, $"-p:Version={version}");
             }
 
             var package = Path.Combine(feed, $"Fer.Core.{version}.nupkg");
@@ -67,7 +69,7 @@ public sealed class PackageConsumerTests
                   </packageSources>
                 </configuration>
                 """);
-            var output = Run(consumer, "dotnet", $"run -c Release -p:FerVersion={version} -- \"{Path.Combine(root, "tests", "Fer.Detection.Tests", "Photos", "group3.jpg")}\"");
+            var output = ChildProcess.RunDotnet(consumer, ChildTimeout, "run", "-c", "Release", $"-p:FerVersion={version}", "--", Path.Combine(root, "tests", "Fer.Detection.Tests", "Photos", "group3.jpg"));
             Assert.Contains("consumer: ok", output);
         }
         finally
@@ -97,24 +99,6 @@ public sealed class PackageConsumerTests
         }
 
         return target;
-    }
-
-    private static string Run(string directory, string file, string arguments)
-    {
-        var start = new ProcessStartInfo(file, arguments)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(8)), $"{file} {arguments} timed out");
-        var text = stdout.Result + stderr.Result;
-        Assert.True(process.ExitCode == 0, $"{file} {arguments} failed ({process.ExitCode}) in {directory}:\n{text}");
-        return text;
     }
 
     private static string RepositoryRoot()

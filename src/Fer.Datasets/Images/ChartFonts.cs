@@ -2,23 +2,34 @@ using SkiaSharp;
 
 namespace Fer.Internal;
 
-/// <summary>The typeface charts use: DejaVu Sans where installed (Debian's fonts-dejavu-core), else the platform default.</summary>
+/// <summary>
+/// The typeface for text in pictures (charts, annotated photos, previews): DejaVu Sans where the system has it
+/// (Debian's fonts-dejavu-core), Arial on macOS and Windows, and otherwise a Latin, Greek and Cyrillic subset of
+/// DejaVu Sans embedded in this assembly (Fonts/DejaVuSans-Subset.ttf; licence in Fonts/LICENSE-DejaVu.txt), so that
+/// a minimal system or container without any font still gets text.
+/// </summary>
 internal static class ChartFonts
 {
-    private static readonly Lazy<SKTypeface> Typeface = new(Load);
+    /// <summary>The system font files tried first, in order.</summary>
+    internal static readonly string[] SystemCandidates =
+    [
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/TTF/DejaVuSans.ttf",
+        "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/dejavu-sans-fonts/DejaVuSans.ttf",
+        "/System/Library/Fonts/Supplemental/Arial.ttf",
+        @"C:\Windows\Fonts\arial.ttf",
+    ];
+
+    private const string EmbeddedResource = "Fer.Datasets.Fonts.DejaVuSans-Subset.ttf";
+
+    private static readonly Lazy<SKTypeface> Typeface = new(() => Resolve(SystemCandidates));
 
     public static SKFont Create(float size) => new(Typeface.Value, size);
 
-    private static SKTypeface Load()
+    /// <summary>The first candidate file that loads, else the embedded font.</summary>
+    internal static SKTypeface Resolve(IEnumerable<string> candidates)
     {
-        string[] candidates =
-        [
-            "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-            "/usr/share/fonts/TTF/DejaVuSans.ttf",
-            "/usr/share/fonts/dejavu/DejaVuSans.ttf",
-            "/System/Library/Fonts/Supplemental/Arial.ttf",
-            @"C:\Windows\Fonts\arial.ttf",
-        ];
         foreach (var path in candidates.Where(File.Exists))
         {
             if (SKTypeface.FromFile(path) is { } typeface)
@@ -27,6 +38,16 @@ internal static class ChartFonts
             }
         }
 
-        return SKTypeface.FromFamilyName("DejaVu Sans") ?? SKTypeface.Default;
+        return LoadEmbedded();
+    }
+
+    /// <summary>The embedded DejaVu Sans subset.</summary>
+    internal static SKTypeface LoadEmbedded()
+    {
+        using var stream = typeof(ChartFonts).Assembly.GetManifestResourceStream(EmbeddedResource)
+            ?? throw new InvalidOperationException($"The embedded font {EmbeddedResource} is missing from {typeof(ChartFonts).Assembly.GetName().Name}.");
+        using var data = SKData.Create(stream);
+        return SKTypeface.FromData(data)
+            ?? throw new InvalidOperationException($"The embedded font {EmbeddedResource} could not be read.");
     }
 }

@@ -8,7 +8,14 @@ namespace Fer.Internal;
 /// </summary>
 internal static class TorchRuntime
 {
-    internal const string RequiredLibStdCxxSymbol = "GLIBCXX_3.4.32";
+    /// <summary>
+    /// The newest libstdc++ version LibTorch and TorchSharp's shim really use (GCC 12's). The shim also names
+    /// GLIBCXX_3.4.32 (GCC 13), which Fer's build step marks weak in the app's copy (buildTransitive/Fer.Datasets.targets).
+    /// </summary>
+    internal const string RequiredLibStdCxxSymbol = "GLIBCXX_3.4.30";
+
+    /// <summary>The newest glibc version LibTorch and TorchSharp's shim need.</summary>
+    internal const string RequiredGlibc = "2.34";
 
     private static readonly Lazy<Exception?> LoadFailure = new(TryLoad, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -26,14 +33,16 @@ internal static class TorchRuntime
     {
         var cause = libStdCxxOk switch
         {
-            false => $"This system's libstdc++ lacks the symbol {RequiredLibStdCxxSymbol} (it comes from GCC >= 13), which LibTorch 2.10 needs.",
-            true => $"This system's libstdc++ has {RequiredLibStdCxxSymbol}, so another native dependency is missing or the TorchSharp-cpu package's native files were not copied to the output folder.",
-            null => $"LibTorch 2.10 needs libstdc++ from GCC >= 13 (symbol {RequiredLibStdCxxSymbol}).",
+            false => $"This system's libstdc++ is older than GCC 12's (it lacks {RequiredLibStdCxxSymbol}), which LibTorch 2.10 needs: " +
+                     "use a system with GCC 12's libstdc++ or newer (Debian 12, Ubuntu 22.04 or later).",
+            _ => "The usual causes: the app references no LibTorch runtime package (add libtorch-cpu-linux-x64, libtorch-cpu-win-x64 " +
+                 "or libtorch-cpu-osx-arm64 version 2.10.0, or TorchSharp-cpu for every platform, or TorchSharp's CUDA runtime), " +
+                 "or its native files were not copied to the output folder; or, on a system with GCC 12's libstdc++ (Debian 12, " +
+                 "Ubuntu 22.04), the app's libLibTorchSharp.so still requires GLIBCXX_3.4.32 because Fer's build step was " +
+                 "turned off (FerWeakenLibStdCxxRequirement=false) or the file was copied around it.",
         };
         return "TorchSharp's native library (LibTorch 2.10) could not be loaded. " + cause +
-               " Debian 12 lacks that libstdc++; Ubuntu 24.04 and Debian 13 have it. " +
-               "Fix: run scripts/install-prereqs.sh from the Fer.Core repository, or by hand add Debian trixie as an apt source " +
-               "pinned to priority 100, run 'apt-get update', then 'apt-get install -y -t trixie libstdc++6'. " +
+               $" LibTorch needs glibc >= {RequiredGlibc} and libstdc++ >= {RequiredLibStdCxxSymbol}; nothing needs upgrading on Debian 12 or later. " +
                $"Loader said: {failure.GetType().Name}: {failure.Message}";
     }
 

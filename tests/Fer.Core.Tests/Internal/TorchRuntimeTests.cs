@@ -7,12 +7,16 @@ public sealed class TorchRuntimeTests
     [Fact]
     public void The_load_failure_message_says_why_and_how_to_fix_it()
     {
-        var message = TorchRuntime.DescribeFailure(new DllNotFoundException("libLibTorchSharp.so: cannot open"), libStdCxxOk: false);
-        Assert.Contains("lacks the symbol GLIBCXX_3.4.32", message);
-        Assert.Contains("scripts/install-prereqs.sh", message);
-        Assert.Contains("trixie", message);
-        Assert.Contains("apt-get install -y -t trixie libstdc++6", message);
-        Assert.Contains("DllNotFoundException: libLibTorchSharp.so", message);
+        var oldSystem = TorchRuntime.DescribeFailure(new DllNotFoundException("libLibTorchSharp.so: cannot open"), libStdCxxOk: false);
+        Assert.Contains("older than GCC 12's (it lacks GLIBCXX_3.4.30)", oldSystem);
+        Assert.Contains("Debian 12, Ubuntu 22.04 or later", oldSystem);
+        Assert.Contains("DllNotFoundException: libLibTorchSharp.so", oldSystem);
+        Assert.DoesNotContain("trixie", oldSystem);
+
+        var missingRuntime = TorchRuntime.DescribeFailure(new DllNotFoundException("libtorch.so: cannot open"), libStdCxxOk: true);
+        Assert.Contains("references no LibTorch runtime package (add libtorch-cpu-linux-x64", missingRuntime);
+        Assert.Contains("FerWeakenLibStdCxxRequirement=false", missingRuntime);
+        Assert.Contains("glibc >= 2.34", missingRuntime);
     }
 
     [Fact]
