@@ -21,7 +21,7 @@ public sealed class PackageConsumerTests
             var feed = Directory.CreateDirectory(Path.Combine(work.FullName, "feed")).FullName;
             var version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
             var source = CopySources(root, Path.Combine(work.FullName, "repo"));
-            foreach (var project in new[] { "src/Fer.Datasets/Fer.Datasets.csproj", "src/Fer.Core/Fer.Core.csproj", "src/Fer.Detection/Fer.Detection.csproj" })
+            foreach (var project in new[] { "src/Fer.Datasets/Fer.Datasets.csproj", "src/Fer.Core/Fer.Core.csproj", "src/Fer.Detection/Fer.Detection.csproj", "src/Fer.Cli/Fer.Cli.csproj" })
             {
                 ChildProcess.RunDotnet(source, ChildTimeout, "pack", project, "-c", "Release", "-o", feed, $"-p:Version={version}");
             }
@@ -33,26 +33,43 @@ public sealed class PackageConsumerTests
                 Assert.Contains(zip.Entries, e => e.FullName == "README.md");
                 Assert.Contains(zip.Entries, e => e.FullName == "lib/net8.0/Fer.Core.dll");
                 Assert.Contains(zip.Entries, e => e.FullName == "lib/net10.0/Fer.Core.dll");
-                using var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
-                var text = nuspec.ReadToEnd();
+                var text = Nuspec(zip);
                 Assert.Contains("<license type=\"expression\">MIT</license>", text);
                 Assert.Contains($"<dependency id=\"Fer.Datasets\" version=\"{version}\"", text);
                 Assert.Contains("<repository type=\"git\"", text);
             }
 
             using (var zip = ZipFile.OpenRead(Path.Combine(feed, $"Fer.Datasets.{version}.nupkg")))
-            using (var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()))
             {
-                Assert.Contains("<dependency id=\"TorchSharp-cpu\" version=\"0.107.0\"", nuspec.ReadToEnd());
+                // The managed binding only: the app chooses its LibTorch runtime.
+                var text = Nuspec(zip);
+                Assert.Contains("<dependency id=\"TorchSharp\" version=\"0.107.0\"", text);
+                Assert.DoesNotContain("TorchSharp-cpu", text);
+                Assert.DoesNotContain("libtorch", text);
+                Assert.Contains(zip.Entries, e => e.FullName == "buildTransitive/Fer.Datasets.targets");
+                Assert.Contains(zip.Entries, e => e.FullName == "buildTransitive/LibStdCxxRequirement.cs");
+                Assert.Contains(zip.Entries, e => e.FullName == "LICENSE-DejaVu.txt");
             }
 
             using (var zip = ZipFile.OpenRead(Path.Combine(feed, $"Fer.Detection.{version}.nupkg")))
-            using (var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()))
             {
                 Assert.Contains(zip.Entries, e => e.FullName == "THIRD-PARTY-NOTICES.md");
-                var text = nuspec.ReadToEnd();
+                var text = Nuspec(zip);
                 Assert.Contains($"<dependency id=\"Fer.Core\" version=\"{version}\"", text);
                 Assert.Contains("<dependency id=\"Microsoft.ML.OnnxRuntime\" version=\"1.31.1\"", text);
+            }
+
+            // The tool: a small pointer package and one package per platform, each with only its LibTorch, all under
+            // nuget.org's 250 MB limit.
+            Assert.True(new FileInfo(Path.Combine(feed, $"Fer.Cli.{version}.nupkg")).Length < 1_000_000);
+            foreach (var rid in new[] { "linux-x64", "win-x64", "osx-arm64" })
+            {
+                var tool = new FileInfo(Path.Combine(feed, $"Fer.Cli.{rid}.{version}.nupkg"));
+                Assert.True(tool.Exists, $"no {rid} tool package");
+                Assert.True(tool.Length < 250L * 1024 * 1024, $"{tool.Name} has {tool.Length / (1024 * 1024)} MB");
+                using var zip = ZipFile.OpenRead(tool.FullName);
+                Assert.DoesNotContain(zip.Entries, e => e.Name.Contains("torch_python", StringComparison.Ordinal) || e.Name.Contains("_test.", StringComparison.Ordinal));
+                Assert.DoesNotContain(zip.Entries, e => e.FullName.Contains("/runtimes/", StringComparison.Ordinal) && !e.FullName.Contains($"/runtimes/{rid}/", StringComparison.Ordinal));
             }
 
             var consumer = Directory.CreateDirectory(Path.Combine(work.FullName, "consumer")).FullName;
@@ -71,6 +88,14 @@ public sealed class PackageConsumerTests
                 """);
             var output = ChildProcess.RunDotnet(consumer, ChildTimeout, "run", "-c", "Release", $"-p:FerVersion={version}", "--", Path.Combine(root, "tests", "Fer.Detection.Tests", "Photos", "group3.jpg"));
             Assert.Contains("consumer: ok", output);
+
+            // Fer's build step ran in the consumer: no Python bindings or test libraries, and the shim loads with
+            // GCC 12's libstdc++ (whatever this machine's libstdc++ is).
+            var bin = Path.Combine(consumer, "bin", "Release", "net10.0");
+            Assert.Empty(Directory.GetFiles(bin, "libtorch_python.so", SearchOption.AllDirectories));
+            Assert.Empty(Directory.GetFiles(bin, "*_test.so", SearchOption.AllDirectories));
+            var shim = Directory.GetFiles(bin, "libLibTorchSharp.so", SearchOption.AllDirectories).Single();
+            Assert.DoesNotContain(Fer.Build.LibStdCxxRequirement.ReadRequirements(File.ReadAllBytes(shim)), r => Fer.Build.LibStdCxxRequirement.IsAfterGcc12(r.Version) && !r.Weak);
         }
         finally
         {
@@ -93,12 +118,24 @@ public sealed class PackageConsumerTests
             File.Copy(file, Path.Combine(target, relative));
         }
 
-        foreach (var file in new[] { "Directory.Build.props", "README.md" })
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "samples", "Shared")))
+        {
+            Directory.CreateDirectory(Path.Combine(target, "samples", "Shared"));
+            File.Copy(file, Path.Combine(target, "samples", "Shared", Path.GetFileName(file)));
+        }
+
+        foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "README.md" })
         {
             File.Copy(Path.Combine(root, file), Path.Combine(target, file));
         }
 
         return target;
+    }
+
+    private static string Nuspec(ZipArchive zip)
+    {
+        using var reader = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        return reader.ReadToEnd();
     }
 
     private static string RepositoryRoot()
