@@ -16,8 +16,7 @@ public sealed partial class EmotionClassifier
     /// <exception cref="FerDataException">The file is not a readable image.</exception>
     public EmotionPrediction Predict(string imagePath)
     {
-        Guard.FileExists(imagePath);
-        return PredictPixelBatch(DecodeToInput(File.ReadAllBytes(imagePath), imagePath), 1)[0];
+        return PredictPixelBatch(DecodeToInput(ReadImageFile(imagePath, nameof(imagePath)), imagePath), 1)[0];
     }
 
     /// <summary>Predicts the emotion of the face in an encoded image read from a stream.</summary>
@@ -92,8 +91,7 @@ public sealed partial class EmotionClassifier
         var pixels = new byte[paths.Length * InputShape.PixelCount];
         for (var i = 0; i < paths.Length; i++)
         {
-            Guard.FileExists(paths[i], $"imagePaths[{i}]");
-            DecodeToInput(File.ReadAllBytes(paths[i]), paths[i]).CopyTo(pixels, i * InputShape.PixelCount);
+            DecodeToInput(ReadImageFile(paths[i], nameof(imagePaths)), paths[i]).CopyTo(pixels, i * InputShape.PixelCount);
         }
 
         return PredictPixelBatch(pixels, paths.Length);
@@ -155,6 +153,9 @@ public sealed partial class EmotionClassifier
             { Input = name };
         }
     }
+
+    private static byte[] ReadImageFile(string path, string parameterName)
+        => InputFile.ReadAllBytes(path, "image", ImageDecoder.MaxFileBytes, message => new FerDataException(message) { Input = path }, parameterName);
 
     private static void CheckNotEmpty(int count, string name)
     {

@@ -116,14 +116,7 @@ internal static class ModelFile
 
     public static byte[] ReadAllBytes(string path)
     {
-        Fer.Internal.Guard.FileExists(path);
-        var length = new FileInfo(path).Length;
-        if (length > MaxFileBytes)
-        {
-            throw Invalid(path, $"it is {length:N0} bytes, over the {MaxFileBytes:N0}-byte limit");
-        }
-
-        return File.ReadAllBytes(path);
+        return Fer.Internal.InputFile.ReadAllBytes(path, "model file", MaxFileBytes, message => new FerModelException(message), nameof(path));
     }
 
     public static FerModelException Invalid(string source, string problem) => new($"Invalid model file: {source}: {problem}.");

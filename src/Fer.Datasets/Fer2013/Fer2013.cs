@@ -15,7 +15,7 @@ public static class Fer2013
     /// <exception cref="FerDataException">A row is malformed (the message gives the line and reason) or the file has no rows.</exception>
     public static FerDataset Load(string path, Fer2013LoadOptions? options = null)
     {
-        Guard.FileExists(path);
+        InputFile.RequireRegular(path, "FER2013 CSV file", message => new FerDataException(message) { Input = path }, nameof(path));
         return new Fer2013CsvReader(path, options ?? new Fer2013LoadOptions()).Read();
     }
 

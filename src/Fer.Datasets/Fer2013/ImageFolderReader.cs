@@ -1,3 +1,5 @@
+using Fer.Internal;
+
 namespace Fer.Datasets;
 
 /// <summary>
@@ -97,9 +99,11 @@ internal sealed class ImageFolderReader
         {
             try
             {
-                ImageDecoder.DecodeGray(File.ReadAllBytes(files[i].Path), files[i].Path, 48, 48).CopyTo(pixels, i * size);
+                var path = files[i].Path;
+                var encoded = InputFile.ReadAllBytes(path, "image", ImageDecoder.MaxFileBytes, message => new FerDataException(message) { Input = path }, nameof(path));
+                ImageDecoder.DecodeGray(encoded, path, 48, 48).CopyTo(pixels, i * size);
             }
-            catch (FerDataException e)
+            catch (Exception e) when (e is FerDataException or IOException or UnauthorizedAccessException)
             {
                 failures[i] = e.Message;
             }

@@ -11,6 +11,9 @@ internal static class ImageDecoder
     /// <summary>The largest image accepted, in pixels (width × height): 100 megapixels.</summary>
     internal const long MaxPixels = 100_000_000;
 
+    /// <summary>The largest image file read: an uncompressed 100-megapixel RGB bitmap and its header fit.</summary>
+    internal const long MaxFileBytes = 320L * 1024 * 1024;
+
     /// <summary>Decodes to an upright bitmap (caller disposes). <paramref name="minSide"/> lets JPEGs decode at a reduced scale.</summary>
     public static SKBitmap DecodeUpright(ReadOnlySpan<byte> encoded, string source, int minSide = 0)
     {

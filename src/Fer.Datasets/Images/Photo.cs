@@ -44,8 +44,7 @@ public sealed class Photo : IDisposable
     /// <exception cref="FerDataException">The file is empty, corrupt, truncated, not an image, or over 100 megapixels.</exception>
     public static Photo Load(string path)
     {
-        Guard.FileExists(path);
-        return Decode(File.ReadAllBytes(path), path);
+        return Decode(InputFile.ReadAllBytes(path, "image", ImageDecoder.MaxFileBytes, message => new FerDataException(message) { Input = path }, nameof(path)), path);
     }
 
     /// <summary>Decodes a photo from a stream holding an encoded image.</summary>

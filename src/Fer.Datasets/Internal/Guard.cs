@@ -27,23 +27,12 @@ internal static class Guard
     public static double Probability(double value, [CallerArgumentExpression(nameof(value))] string? name = null)
         => InRange(value, 0, 1, name);
 
-    public static string FileExists(string path, [CallerArgumentExpression(nameof(path))] string? name = null)
-    {
-        NotNull(path, name);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"The file '{path}' ({name}) does not exist.", path);
-        }
-
-        return path;
-    }
-
     public static string DirectoryExists(string path, [CallerArgumentExpression(nameof(path))] string? name = null)
     {
         NotNull(path, name);
         if (!Directory.Exists(path))
         {
-            throw new DirectoryNotFoundException($"The folder '{path}' ({name}) does not exist.");
+            throw new DirectoryNotFoundException($"The folder '{path}' does not exist.");
         }
 
         return path;
