@@ -1,14 +1,13 @@
 #!/usr/bin/env bash
-# Sets up what the benchmarks need besides Fer.Core itself. Idempotent.
+# Sets up what the benchmarks need besides Fer.Core itself. Idempotent. Changes no package of the host.
 #  - the six full-size group photos (1920 px) of the npm package @vladmandic/face-api 1.7.15 (MIT), for --faces,
 #    unpacked to bench/.cache/face-api (not committed; the tests ship 800-px copies);
-#  - PyTorch for the comparison (bench/pytorch/): Debian 13's python3-torch 2.6 through the same trixie source,
-#    pinned to priority 100, that scripts/install-prereqs.sh adds (Debian 12's own python3-torch is 1.13).
-#    Note: on Debian 12 this brings Python 3.13 and the libraries python3-torch depends on from trixie (apt's -t):
-#    a bench machine's setup, not something the library or its tests need.
+#  - PyTorch for the comparison (--pytorch, bench/pytorch/): Debian 13's python3-torch 2.6 inside its own Debian 13
+#    root made with debootstrap (bench/.cache/trixie-root, about 1.5 GB), never on the host, whose Python and
+#    libraries stay as they are. bench/pytorch/run-isolated.sh runs the script in that root (chroot in a private
+#    mount namespace: needs root, debootstrap and unshare, which Debian has).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-prereqs.sh
 
 mkdir -p bench/.cache
 if [ ! -f bench/.cache/face-api/package/demo/sample6.jpg ]; then
@@ -16,15 +15,21 @@ if [ ! -f bench/.cache/face-api/package/demo/sample6.jpg ]; then
 fi
 echo "bench/setup: photos in bench/.cache/face-api/package/demo"
 
-if ! /usr/bin/python3 -c 'import torch, sympy.core.numbers as n, sys; n.equal_valued; sys.exit(0 if torch.__version__.startswith("2.") else 1)' 2>/dev/null; then
-  sudo_cmd=""
-  if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
-  sources_file=/etc/apt/sources.list.d/fer-core-trixie.sources
-  if [ ! -f "$sources_file" ]; then
-    # The trixie source (pinned to 100) is added by install-prereqs.sh only where libstdc++ needs it; add it here too.
-    FER_FORCE_TRIXIE_SOURCE=1 bash scripts/install-prereqs.sh
-  fi
-  $sudo_cmd apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q -t trixie python3-torch python3-numpy python3-sympy
+root="bench/.cache/trixie-root"
+mirror="${FER_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+if [ "$(id -u)" -ne 0 ]; then
+  echo "bench/setup: the PyTorch root needs root (debootstrap, chroot); run as root or skip --pytorch." >&2
+  exit 1
 fi
-/usr/bin/python3 -c 'import torch; print("bench/setup: PyTorch", torch.__version__, "with", torch.get_num_threads(), "threads")'
+if ! command -v debootstrap >/dev/null; then
+  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q debootstrap
+fi
+if [ ! -x "$root/usr/bin/python3" ]; then
+  rm -rf "$root"
+  debootstrap --variant=minbase trixie "$root" "$mirror"
+fi
+if ! bash bench/pytorch/run-isolated.sh -c 'import torch, sympy, numpy' 2>/dev/null; then
+  chroot "$root" /usr/bin/env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends python3-torch python3-numpy python3-sympy
+  chroot "$root" apt-get clean
+fi
+bash bench/pytorch/run-isolated.sh -c 'import torch; print("bench/setup: PyTorch", torch.__version__, "with", torch.get_num_threads(), "threads, in the Debian 13 root")'

@@ -20,8 +20,15 @@ internal static class PyTorchComparison
 
     private static IEnumerable<(string What, string Value, string Target)> RunOnce(string data, IReadOnlyDictionary<string, double> ours, bool tunedMalloc)
     {
-        var script = Path.Combine(RepositoryRoot(), "bench", "pytorch", "fer_bench.py");
-        var start = new ProcessStartInfo("/usr/bin/python3", $"\"{script}\" --data \"{Path.GetFullPath(data)}\"") { RedirectStandardOutput = true, RedirectStandardError = true };
+        // PyTorch runs in its own Debian 13 root (bench/setup.sh), never on the host: run-isolated.sh binds the
+        // script's folder at /fer/pytorch and the data file at /fer/inputs.
+        var runner = Path.Combine(RepositoryRoot(), "bench", "pytorch", "run-isolated.sh");
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { runner, "/fer/pytorch/fer_bench.py", "--data", Path.GetFullPath(data) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         if (tunedMalloc)
         {
             start.Environment["MALLOC_MMAP_THRESHOLD_"] = "33554432";
