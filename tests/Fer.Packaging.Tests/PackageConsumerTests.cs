@@ -14,7 +14,7 @@ public sealed class PackageConsumerTests
     [Fact]
     public void A_project_outside_the_solution_uses_the_packed_packages()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root();
         var work = Directory.CreateTempSubdirectory("fer-packaging-");
         try
         {
@@ -136,18 +136,5 @@ public sealed class PackageConsumerTests
     {
         using var reader = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
         return reader.ReadToEnd();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Fer.Core.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Fer.Core.sln was not found above the test folder.");
     }
 }
