@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace Fer.Datasets;
 
 /// <summary>
@@ -10,6 +8,12 @@ namespace Fer.Datasets;
 internal sealed class Fer2013CsvReader
 {
     private const int PixelCount = 48 * 48;
+
+    /// <summary>The longest line read: 27 times a FER2013 row (2,304 pixel values of up to three digits, about 9,300 characters).</summary>
+    internal const int MaxLineLength = 256 * 1024;
+
+    /// <summary>The most columns a header may have (FER2013's layouts have two or three).</summary>
+    internal const int MaxColumns = 64;
     private readonly string _path;
     private readonly Fer2013LoadOptions _options;
     private readonly int _classCount;
@@ -25,11 +29,13 @@ internal sealed class Fer2013CsvReader
 
     public FerDataset Read()
     {
-        using var reader = new StreamReader(OpenMaybeCompressed(_path), System.Text.Encoding.UTF8, true, 1 << 16);
-        var header = reader.ReadLine() ?? throw Malformed(1, "the file is empty; expected a header such as 'emotion,pixels,Usage'");
+        using var reader = new BoundedLineReader(new StreamReader(OpenMaybeCompressed(_path), System.Text.Encoding.UTF8, true, 1 << 16), MaxLineLength);
+        long lineNumber = 0;
+        Exception TooLong(int limit) => Malformed(lineNumber + 1, $"the line is longer than {limit:N0} characters; this is not a FER2013 CSV file");
+        var header = reader.ReadLine(TooLong) ?? throw Malformed(1, "the file is empty; expected a header such as 'emotion,pixels,Usage'");
+        lineNumber = 1;
         var (emotionColumn, pixelsColumn, usageColumn, columnCount) = ParseHeader(header);
-        long lineNumber = 1;
-        while (reader.ReadLine() is { } line)
+        while (reader.ReadLine(TooLong) is { } line)
         {
             lineNumber++;
             if (line.Length == 0)
@@ -65,7 +71,7 @@ internal sealed class Fer2013CsvReader
 
         var splits = _rows.ToDictionary(
             kv => kv.Key,
-            kv => LabeledFaces.Create(Concatenate(kv.Value.Pixels), [.. kv.Value.Labels], ImageShape.Fer2013, _options.ClassNames, $"{_path} ({kv.Key})"));
+            kv => LabeledFaces.Create(Concatenate(kv.Value.Pixels, kv.Key), [.. kv.Value.Labels], ImageShape.Fer2013, _options.ClassNames, $"{_path} ({kv.Key})"));
         return new FerDataset(_path, splits, _skipped);
     }
 
@@ -75,11 +81,17 @@ internal sealed class Fer2013CsvReader
         var magic = new byte[2];
         var read = file.Read(magic, 0, 2);
         file.Position = 0;
-        return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b ? new GZipStream(file, CompressionMode.Decompress) : file;
+        return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b ? CheckedGzipStream.Open(file, path) : file;
     }
 
     private (int Emotion, int Pixels, int Usage, int Count) ParseHeader(string header)
     {
+        var columns = header.AsSpan().Count(',') + 1;
+        if (columns > MaxColumns)
+        {
+            throw Malformed(1, $"the header has {columns:N0} columns, more than the {MaxColumns} read; expected a header such as 'emotion,pixels,Usage'");
+        }
+
         var names = header.Split(',').Select(h => h.Trim().Trim('"').ToLowerInvariant()).ToArray();
         var emotion = Array.IndexOf(names, "emotion");
         var pixels = Array.IndexOf(names, "pixels");
@@ -128,7 +140,7 @@ internal sealed class Fer2013CsvReader
         if (usageColumn >= 0)
         {
             var usage = Unquote(span[ranges[usageColumn]]);
-            if (!Enum.TryParse(usage, ignoreCase: true, out split) || !Enum.IsDefined(split))
+            if (usage.IsEmpty || usage.ContainsAnyExcept(UsageLetters) || !Enum.TryParse(usage, ignoreCase: true, out split) || !Enum.IsDefined(split))
             {
                 reason = $"Usage '{usage.ToString()}' is not Training, PublicTest or PrivateTest";
                 return false;
@@ -200,8 +212,15 @@ internal sealed class Fer2013CsvReader
         return field.Length >= 2 && field[0] == '"' && field[^1] == '"' ? field[1..^1].Trim() : field;
     }
 
-    private static byte[] Concatenate(List<byte[]> rows)
+    private static readonly System.Buffers.SearchValues<char> UsageLetters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    private byte[] Concatenate(List<byte[]> rows, Fer2013Split split)
     {
+        if ((long)rows.Count * PixelCount > Array.MaxLength)
+        {
+            throw new FerDataException($"{_path}: the {split} split has {rows.Count:N0} faces, more than the {Array.MaxLength / PixelCount:N0} that one data set holds.") { Input = _path };
+        }
+
         var all = new byte[rows.Count * PixelCount];
         for (var i = 0; i < rows.Count; i++)
         {

@@ -57,6 +57,8 @@ public sealed class Fer2013CsvTests
     [InlineData("happy,{pixels},Training", "line 3", "emotion 'happy' is not a whole number")]
     [InlineData("3,{pixels},Validation", "line 3", "Usage 'Validation' is not Training, PublicTest or PrivateTest")]
     [InlineData("3,{pixels}", "line 3", "expected 3 comma-separated fields, found 2")]
+    [InlineData("3,{pixels},1", "line 3", "Usage '1' is not Training, PublicTest or PrivateTest")]
+    [InlineData("3,{pixels},", "line 3", "Usage '' is not Training, PublicTest or PrivateTest")]
     public void Malformed_rows_throw_with_file_line_and_reason(string row, string where, string reason)
     {
         using var temp = new TempFolder();
