@@ -93,11 +93,13 @@ internal static class FaceDetectionBenchmark
     {
         if (k == 1)
         {
-            return Photo.FromPixels(original.Bitmap.GetPixelSpan(), original.Width, original.Height, PhotoPixelFormat.Rgba32);
+            return Photo.FromPixels(original.ToRgbaPixels(), original.Width, original.Height, PhotoPixelFormat.Rgba32);
         }
 
         var (cellWidth, cellHeight) = (original.Width / k, original.Height / k);
-        using var small = ImageDecoder.Resize(original.Bitmap, cellWidth, cellHeight);
+        using var smallPhoto = original.Resize(cellWidth, cellHeight);
+        using var small = new SKBitmap(new SKImageInfo(cellWidth, cellHeight, SKColorType.Rgba8888, SKAlphaType.Premul));
+        smallPhoto.ToRgbaPixels().AsSpan().CopyTo(small.GetPixelSpan());
         using var bitmap = new SKBitmap(new SKImageInfo(original.Width, original.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
         using (var canvas = new SKCanvas(bitmap))
         {
@@ -115,9 +117,11 @@ internal static class FaceDetectionBenchmark
     private static byte[] CropTo1080p(byte[] jpeg, string name)
     {
         using var photo = Photo.Decode(jpeg, name);
+        using var pixels = new SKBitmap(new SKImageInfo(photo.Width, photo.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        photo.ToRgbaPixels().AsSpan().CopyTo(pixels.GetPixelSpan());
         using var subset = new SKBitmap();
         var top = (photo.Height - 1080) / 2;
-        if (!photo.Bitmap.ExtractSubset(subset, SKRectI.Create(0, top, 1920, 1080)))
+        if (!pixels.ExtractSubset(subset, SKRectI.Create(0, top, 1920, 1080)))
         {
             throw new InvalidOperationException($"{name} is smaller than 1920x1080.");
         }

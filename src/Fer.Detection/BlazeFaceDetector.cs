@@ -58,21 +58,22 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
         ArgumentNullException.ThrowIfNull(photo);
         var candidates = new List<DetectedFace>();
         var input = new DenseTensor<float>([1, networkSize, networkSize, 3]);
-        SKBitmap? previous = null;
+        Photo? previous = null;
         try
         {
             // One downscaled copy per tile size, finest first, each made from the one before (a small pyramid).
             foreach (var level in DetectionTile.Cover(photo.Width, photo.Height, networkSize, Options.SmallestFace).GroupBy(t => t.Side).OrderBy(g => g.Key))
             {
                 var scale = networkSize / level.Key;
-                var scaled = ImageDecoder.Resize(previous ?? photo.Bitmap, Math.Max(1, (int)MathF.Round(photo.Width * scale)), Math.Max(1, (int)MathF.Round(photo.Height * scale)));
+                var scaled = (previous ?? photo).Resize(Math.Max(1, (int)MathF.Round(photo.Width * scale)), Math.Max(1, (int)MathF.Round(photo.Height * scale)));
                 previous?.Dispose();
                 previous = scaled;
+                var rgba = scaled.ToRgbaPixels();
                 foreach (var tile in level)
                 {
                     var offsetX = (int)MathF.Round(tile.Left * scale);
                     var offsetY = (int)MathF.Round(tile.Top * scale);
-                    FillInput(scaled, offsetX, offsetY, input);
+                    FillInput(rgba, scaled.Width, scaled.Height, offsetX, offsetY, input);
                     using var outputs = session.Run([NamedOnnxValue.CreateFromTensor(inputName, input)]);
                     var byName = outputs.ToDictionary(o => o.Name, o => o.AsTensor<float>());
                     var placement = new TilePlacement(tile, offsetX / scale, offsetY / scale, networkSize / scale);
@@ -118,23 +119,20 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
     /// Copies the network-sized square at (<paramref name="offsetX"/>, <paramref name="offsetY"/>) of a downscaled
     /// photo into the input as NHWC floats in [-1, 1]; outside the photo is black (-1), like MediaPipe's letterbox.
     /// </summary>
-    private void FillInput(SKBitmap scaled, int offsetX, int offsetY, DenseTensor<float> input)
+    private void FillInput(byte[] rgba, int width, int height, int offsetX, int offsetY, DenseTensor<float> input)
     {
         var target = input.Buffer.Span;
         target.Fill(-1f);
-        var pixels = scaled.GetPixelSpan();
-        var bytesPerPixel = scaled.BytesPerPixel;
-        var gray = scaled.ColorType == SKColorType.Gray8;
-        for (var y = Math.Max(0, -offsetY); y < networkSize && y + offsetY < scaled.Height; y++)
+        for (var y = Math.Max(0, -offsetY); y < networkSize && y + offsetY < height; y++)
         {
-            var row = pixels.Slice((y + offsetY) * scaled.RowBytes);
-            for (var x = Math.Max(0, -offsetX); x < networkSize && x + offsetX < scaled.Width; x++)
+            var row = rgba.AsSpan((y + offsetY) * width * 4);
+            for (var x = Math.Max(0, -offsetX); x < networkSize && x + offsetX < width; x++)
             {
-                var source = (x + offsetX) * bytesPerPixel;
+                var source = (x + offsetX) * 4;
                 var offset = ((y * networkSize) + x) * 3;
                 target[offset + 0] = (row[source] / 127.5f) - 1f;
-                target[offset + 1] = (row[gray ? source : source + 1] / 127.5f) - 1f;
-                target[offset + 2] = (row[gray ? source : source + 2] / 127.5f) - 1f;
+                target[offset + 1] = (row[source + 1] / 127.5f) - 1f;
+                target[offset + 2] = (row[source + 2] / 127.5f) - 1f;
             }
         }
     }

@@ -35,7 +35,8 @@ public sealed class BlazeFaceDetectorTests : IDisposable
     public void Png_and_webp_copies_give_the_same_faces(SKEncodedImageFormat format)
     {
         using var jpeg = Photo.Load(GroupPhotos.PathOf("group2.jpg"));
-        using var photo = Photo.Decode(ForgedImages.Encode(jpeg.Bitmap, format, 100), $"group2.{format}");
+        using var pixels = PhotoBitmaps.ToBitmap(jpeg);
+        using var photo = Photo.Decode(ForgedImages.Encode(pixels, format, 100), $"group2.{format}");
         Assert.Equal((3, 0), GroupPhotos.Match(GroupPhotos.Faces["group2.jpg"], detector.Detect(photo).Select(f => f.Box)));
     }
 
@@ -44,7 +45,7 @@ public sealed class BlazeFaceDetectorTests : IDisposable
     {
         using var color = Photo.Load(GroupPhotos.PathOf("group4.jpg"));
         var gray = new byte[color.Width * color.Height];
-        var rgba = color.Bitmap.GetPixelSpan();
+        var rgba = color.ToRgbaPixels();
         for (var i = 0; i < gray.Length; i++)
         {
             gray[i] = (byte)(((rgba[i * 4] * 299) + (rgba[(i * 4) + 1] * 587) + (rgba[(i * 4) + 2] * 114)) / 1000);
@@ -64,7 +65,8 @@ public sealed class BlazeFaceDetectorTests : IDisposable
         {
             canvas.Translate(0, upright.Width);
             canvas.RotateDegrees(-90);
-            using var image = SKImage.FromBitmap(upright.Bitmap);
+            using var pixels = PhotoBitmaps.ToBitmap(upright);
+            using var image = SKImage.FromBitmap(pixels);
             canvas.DrawImage(image, 0, 0, SKSamplingOptions.Default);
         }
 
@@ -98,7 +100,8 @@ public sealed class BlazeFaceDetectorTests : IDisposable
         using var group = Photo.Load(GroupPhotos.PathOf("group6.jpg"));
         var face = GroupPhotos.Faces["group6.jpg"][1];
         using var closeUp = new SKBitmap();
-        Assert.True(group.Bitmap.ExtractSubset(closeUp, SKRectI.Create((int)face.X - 50, (int)face.Y - 50, 200, 200)));
+        using var groupPixels = PhotoBitmaps.ToBitmap(group);
+        Assert.True(groupPixels.ExtractSubset(closeUp, SKRectI.Create((int)face.X - 50, (int)face.Y - 50, 200, 200)));
         using var photo = Photo.Decode(ForgedImages.Encode(closeUp, SKEncodedImageFormat.Png), "close-up");
         using var front = new BlazeFaceDetector(new BlazeFaceOptions { Model = BlazeFaceModel.FrontCamera128 });
         var found = Assert.Single(front.Detect(photo));

@@ -21,7 +21,7 @@ public sealed class PackageConsumerTests
             var feed = Directory.CreateDirectory(Path.Combine(work.FullName, "feed")).FullName;
             var version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
             var source = CopySources(root, Path.Combine(work.FullName, "repo"));
-            foreach (var project in new[] { "src/Fer.Datasets/Fer.Datasets.csproj", "src/Fer.Core/Fer.Core.csproj", "src/Fer.Detection/Fer.Detection.csproj", "src/Fer.Cli/Fer.Cli.csproj" })
+            foreach (var project in new[] { "src/Fer.Imaging/Fer.Imaging.csproj", "src/Fer.Datasets/Fer.Datasets.csproj", "src/Fer.Core/Fer.Core.csproj", "src/Fer.Detection/Fer.Detection.csproj", "src/Fer.Cli/Fer.Cli.csproj" })
             {
                 ChildProcess.RunDotnet(source, ChildTimeout, "pack", project, "-c", "Release", "-o", feed, $"-p:Version={version}");
             }
@@ -55,9 +55,20 @@ public sealed class PackageConsumerTests
             {
                 Assert.Contains(zip.Entries, e => e.FullName == "THIRD-PARTY-NOTICES.md");
                 var text = Nuspec(zip);
-                Assert.Contains($"<dependency id=\"Fer.Core\" version=\"{version}\"", text);
+                Assert.Contains($"<dependency id=\"Fer.Imaging\" version=\"{version}\"", text);
                 Assert.Contains("<dependency id=\"Microsoft.ML.OnnxRuntime\" version=\"1.31.1\"", text);
             }
+
+            // Detection stands on the imaging package and ONNX Runtime: no TorchSharp or LibTorch anywhere in the
+            // closure of its dependencies among our packages.
+            foreach (var id in DependencyClosure(feed, "Fer.Detection", version))
+            {
+                using var zip = ZipFile.OpenRead(Path.Combine(feed, $"{id}.{version}.nupkg"));
+                var dependencies = System.Text.RegularExpressions.Regex.Matches(Nuspec(zip), "<dependency id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+                Assert.DoesNotContain(dependencies, d => d.Contains("TorchSharp", StringComparison.OrdinalIgnoreCase) || d.Contains("libtorch", StringComparison.OrdinalIgnoreCase) || d.Contains("NumSharp", StringComparison.OrdinalIgnoreCase));
+            }
+
+            Assert.Equal(["Fer.Detection", "Fer.Imaging"], DependencyClosure(feed, "Fer.Detection", version).Order(StringComparer.Ordinal));
 
             // The tool: a small pointer package and one package per platform, each with only its LibTorch, all under
             // nuget.org's 250 MB limit.
@@ -130,6 +141,28 @@ public sealed class PackageConsumerTests
         }
 
         return target;
+    }
+
+    /// <summary>The package and every Fer.* package it depends on, directly or not (read from the packed nuspecs).</summary>
+    private static HashSet<string> DependencyClosure(string feed, string id, string version)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([id]);
+        while (pending.TryPop(out var next))
+        {
+            if (!seen.Add(next))
+            {
+                continue;
+            }
+
+            using var zip = ZipFile.OpenRead(Path.Combine(feed, $"{next}.{version}.nupkg"));
+            foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(Nuspec(zip), "<dependency id=\"(Fer\\.[^\"]+)\""))
+            {
+                pending.Push(match.Groups[1].Value);
+            }
+        }
+
+        return seen;
     }
 
     private static string Nuspec(ZipArchive zip)

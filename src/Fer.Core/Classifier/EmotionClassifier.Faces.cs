@@ -42,9 +42,8 @@ public sealed partial class EmotionClassifier
                 throw new InvalidOperationException($"{detector.GetType().Name} returned an invalid face box {faces[i].Box}.");
             }
 
-            var region = FaceCropping.PlaceInside(wanted, photo.Width, photo.Height);
-            crops[i] = new FaceBox(region.Left, region.Top, region.Width, region.Height);
-            photo.GrayRegion(region, InputShape.Height).CopyTo(pixels, i * size);
+            crops[i] = FaceCropping.PlaceInside(wanted, photo.Width, photo.Height);
+            photo.CropToGrayPixels(crops[i], InputShape.Height).CopyTo(pixels, i * size);
         }
 
         var predictions = PredictPixelBatch(pixels, faces.Count);

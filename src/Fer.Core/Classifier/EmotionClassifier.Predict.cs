@@ -140,7 +140,8 @@ public sealed partial class EmotionClassifier
             throw new FerModelException($"The model takes {InputShape.Channels}-channel input; image files are decoded to grayscale for 1-channel models only.");
         }
 
-        return ImageDecoder.DecodeGray(encoded, source, InputShape.Height, InputShape.Width);
+        using var photo = Photo.Decode(encoded, source, minShortSide: Math.Max(InputShape.Height, InputShape.Width) * 2);
+        return photo.ToGrayPixels(InputShape.Width, InputShape.Height);
     }
 
     private void CheckPixelCount(int count, string name)
@@ -155,7 +156,7 @@ public sealed partial class EmotionClassifier
     }
 
     private static byte[] ReadImageFile(string path, string parameterName)
-        => InputFile.ReadAllBytes(path, "image", ImageDecoder.MaxFileBytes, message => new FerDataException(message) { Input = path }, parameterName);
+        => InputFile.ReadAllBytes(path, "image", Photo.MaxFileBytes, message => new FerDataException(message) { Input = path }, parameterName);
 
     private static void CheckNotEmpty(int count, string name)
     {

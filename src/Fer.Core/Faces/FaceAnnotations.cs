@@ -23,10 +23,9 @@ public static class FaceAnnotations
         Guard.NotNull(faces);
         Guard.NotNull(path);
         using var bitmap = new SKBitmap(new SKImageInfo(photo.Width, photo.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        photo.ToRgbaPixels().AsSpan().CopyTo(bitmap.GetPixelSpan());
         using (var canvas = new SKCanvas(bitmap))
         {
-            using var image = SKImage.FromBitmap(photo.Bitmap);
-            canvas.DrawImage(image, 0, 0, SKSamplingOptions.Default);
             var stroke = Math.Max(2f, Math.Min(photo.Width, photo.Height) / 300f);
             using var font = ChartFonts.Create(Math.Max(12f, stroke * 7));
             foreach (var face in faces)

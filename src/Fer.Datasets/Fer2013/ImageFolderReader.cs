@@ -100,8 +100,9 @@ internal sealed class ImageFolderReader
             try
             {
                 var path = files[i].Path;
-                var encoded = InputFile.ReadAllBytes(path, "image", ImageDecoder.MaxFileBytes, message => new FerDataException(message) { Input = path }, nameof(path));
-                ImageDecoder.DecodeGray(encoded, path, 48, 48).CopyTo(pixels, i * size);
+                var encoded = InputFile.ReadAllBytes(path, "image", Photo.MaxFileBytes, message => new FerDataException(message) { Input = path }, nameof(path));
+                using var photo = Photo.Decode(encoded, path, minShortSide: 96);
+                photo.ToGrayPixels(48, 48).CopyTo(pixels, i * size);
             }
             catch (Exception e) when (e is FerDataException or IOException or UnauthorizedAccessException)
             {

@@ -14,12 +14,14 @@ public sealed class PublicApiSnapshotTests
     [InlineData("Fer.Core")]
     [InlineData("Fer.Datasets")]
     [InlineData("Fer.Detection")]
+    [InlineData("Fer.Imaging")]
     public void The_public_api_matches_its_snapshot(string assemblyName)
     {
         var assembly = assemblyName switch
         {
             "Fer.Core" => typeof(EmotionClassifier).Assembly,
             "Fer.Detection" => typeof(Fer.Detection.BlazeFaceDetector).Assembly,
+            "Fer.Imaging" => typeof(Fer.Datasets.Photo).Assembly,
             _ => typeof(Fer.Datasets.LabeledFaces).Assembly,
         };
         var actual = Render(assembly);

@@ -34,10 +34,19 @@ internal static class ImageDecoder
         var size = info.Size;
         if (minSide > 0)
         {
+            // The codec rounds the scale down to what it supports (JPEG: 1/8, 1/4, 1/2): double it until the
+            // shorter side is at least minSide, so the result is never smaller than asked.
             var scale = Math.Max((float)minSide / Math.Min(info.Width, info.Height), 1f / 8f);
-            if (scale < 1f)
+            while (scale < 1f)
             {
                 size = codec.GetScaledDimensions(scale);
+                if (Math.Min(size.Width, size.Height) >= minSide)
+                {
+                    break;
+                }
+
+                scale = Math.Min(1f, scale * 2);
+                size = info.Size;
             }
         }
 
@@ -52,13 +61,6 @@ internal static class ImageDecoder
         }
 
         return Orient(bitmap, codec.EncodedOrigin);
-    }
-
-    /// <summary>Decodes and converts to grayscale pixels of <paramref name="height"/> × <paramref name="width"/>, row-major.</summary>
-    public static byte[] DecodeGray(ReadOnlySpan<byte> encoded, string source, int height, int width)
-    {
-        using var bitmap = DecodeUpright(encoded, source, Math.Max(height, width) * 2);
-        return ToGray(bitmap, height, width);
     }
 
     /// <summary>Converts a bitmap (any size, colour or grayscale) to grayscale pixels of the given size.</summary>

@@ -1,7 +1,8 @@
+using Fer.Core;
 using Fer.Datasets;
 using SkiaSharp;
 
-namespace Fer.Datasets.Tests;
+namespace Fer.Imaging.Tests;
 
 public sealed class PhotoTests
 {
@@ -26,8 +27,9 @@ public sealed class PhotoTests
         using var fromBgr = Photo.FromPixels(bgr, 6, 4, PhotoPixelFormat.Bgr24);
         using var fromRgba = Photo.FromPixels(rgba, 6, 4, PhotoPixelFormat.Rgba32);
         Assert.Equal((6, 4), (fromRgb.Width, fromRgb.Height));
-        Assert.Equal(fromRgb.Bitmap.GetPixelSpan().ToArray(), fromBgr.Bitmap.GetPixelSpan().ToArray());
-        Assert.Equal(fromRgb.Bitmap.GetPixelSpan().ToArray(), fromRgba.Bitmap.GetPixelSpan().ToArray());
+        Assert.Equal(rgba, fromRgb.ToRgbaPixels());
+        Assert.Equal(rgba, fromBgr.ToRgbaPixels());
+        Assert.Equal(rgba, fromRgba.ToRgbaPixels());
     }
 
     [Fact]
@@ -55,8 +57,8 @@ public sealed class PhotoTests
         var jpeg = ForgedImages.WithExifOrientation(ForgedImages.Encode(bitmap, SKEncodedImageFormat.Jpeg), 6);
         using var photo = Photo.Decode(jpeg, "rotated.jpg");
         Assert.Equal((40, 60), (photo.Width, photo.Height));
-        var top = photo.GrayRegion(SKRectI.Create(0, 0, 40, 10), 4);
-        var bottom = photo.GrayRegion(SKRectI.Create(0, 50, 40, 10), 4);
+        var top = photo.CropToGrayPixels(new FaceBox(0, 0, 40, 10), 4);
+        var bottom = photo.CropToGrayPixels(new FaceBox(0, 50, 40, 10), 4);
         Assert.True(top.Average(b => b) > 200, "the bright left edge turns into the top edge");
         Assert.True(bottom.Average(b => b) < 50);
     }
@@ -64,20 +66,27 @@ public sealed class PhotoTests
     [Fact]
     public void Bad_files_are_refused_with_their_name()
     {
-        using var folder = new TempFolder();
-        var missing = Path.Combine(folder.Path, "missing.jpg");
+        var folder = Directory.CreateTempSubdirectory("fer-photo-");
+        try
+        {
+        var missing = Path.Combine(folder.FullName, "missing.jpg");
         Assert.Throws<FileNotFoundException>(() => Photo.Load(missing));
 
-        var empty = Path.Combine(folder.Path, "empty.jpg");
+        var empty = Path.Combine(folder.FullName, "empty.jpg");
         File.WriteAllBytes(empty, []);
         Assert.Contains("empty.jpg", Assert.Throws<FerDataException>(() => Photo.Load(empty)).Message);
 
-        var text = Path.Combine(folder.Path, "notes.png");
+        var text = Path.Combine(folder.FullName, "notes.png");
         File.WriteAllText(text, "not an image");
         Assert.Contains("notes.png", Assert.Throws<FerDataException>(() => Photo.Load(text)).Message);
 
         var bomb = Assert.Throws<FerDataException>(() => Photo.Decode(ForgedImages.DecompressionBombPng(), "bomb.png"));
         Assert.Contains("refused", bomb.Message);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using Fer.Internal;
-using SkiaSharp;
 
 namespace Fer.Core;
 
@@ -45,13 +44,18 @@ public sealed record FaceCropping
     /// The whole-pixel square nearest to <paramref name="crop"/> that lies inside the photo: moved inwards at the
     /// edges, and shrunk only when it is larger than the photo's shorter side.
     /// </summary>
-    internal static SKRectI PlaceInside(FaceBox crop, int photoWidth, int photoHeight)
+    /// <param name="crop">The wanted crop, e.g. from <see cref="CropFor"/>.</param>
+    /// <param name="photoWidth">The photo's width in pixels.</param>
+    /// <param name="photoHeight">The photo's height in pixels.</param>
+    public static FaceBox PlaceInside(FaceBox crop, int photoWidth, int photoHeight)
     {
+        Guard.Positive(photoWidth);
+        Guard.Positive(photoHeight);
         var side = Math.Clamp((int)MathF.Round(crop.Width), 1, Math.Min(photoWidth, photoHeight));
         var centerX = crop.X + (crop.Width / 2);
         var centerY = crop.Y + (crop.Height / 2);
         var left = Math.Clamp((int)MathF.Round(centerX - (side / 2f)), 0, photoWidth - side);
         var top = Math.Clamp((int)MathF.Round(centerY - (side / 2f)), 0, photoHeight - side);
-        return SKRectI.Create(left, top, side, side);
+        return new FaceBox(left, top, side, side);
     }
 }

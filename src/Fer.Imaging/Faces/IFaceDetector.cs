@@ -4,7 +4,7 @@ namespace Fer.Core;
 
 /// <summary>
 /// Finds faces in a photo. Fer.Detection's <c>BlazeFaceDetector</c> implements it; implement it to plug in any other
-/// detector (OpenCV, a cloud service, a video tracker) and pass it to <see cref="EmotionClassifier.PredictFaces(Photo, IFaceDetector, FaceCropping?)"/>.
+/// detector (OpenCV, a cloud service, a video tracker) and pass it to <c>EmotionClassifier.PredictFaces</c> (Fer.Core).
 /// </summary>
 public interface IFaceDetector
 {

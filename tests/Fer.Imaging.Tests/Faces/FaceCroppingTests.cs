@@ -1,4 +1,6 @@
-namespace Fer.Core.Tests;
+using Fer.Core;
+
+namespace Fer.Imaging.Tests;
 
 public sealed class FaceCroppingTests
 {
@@ -16,13 +18,13 @@ public sealed class FaceCroppingTests
     public void Crops_are_moved_inside_the_photo_and_shrunk_only_when_larger_than_it()
     {
         var atCorner = FaceCropping.PlaceInside(new FaceBox(-30, -20, 100, 100), 640, 480);
-        Assert.Equal((0, 0, 100, 100), (atCorner.Left, atCorner.Top, atCorner.Width, atCorner.Height));
+        Assert.Equal((0f, 0f, 100f, 100f), (atCorner.X, atCorner.Y, atCorner.Width, atCorner.Height));
 
         var atFarEdge = FaceCropping.PlaceInside(new FaceBox(600, 450, 100, 100), 640, 480);
-        Assert.Equal((540, 380), (atFarEdge.Left, atFarEdge.Top));
+        Assert.Equal((540f, 380f), (atFarEdge.X, atFarEdge.Y));
 
         var tooLarge = FaceCropping.PlaceInside(new FaceBox(-100, -100, 900, 900), 640, 480);
-        Assert.Equal((110, 0, 480, 480), (tooLarge.Left, tooLarge.Top, tooLarge.Width, tooLarge.Height));
+        Assert.Equal((110f, 0f, 480f, 480f), (tooLarge.X, tooLarge.Y, tooLarge.Width, tooLarge.Height));
     }
 
     [Theory]

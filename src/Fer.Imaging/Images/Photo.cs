@@ -24,6 +24,12 @@ public sealed class Photo : IDisposable
         Source = source;
     }
 
+    /// <summary>The largest photo decoded, in pixels (width × height): 100 megapixels. Larger ones are refused from their header.</summary>
+    public const long MaxPixels = ImageDecoder.MaxPixels;
+
+    /// <summary>The largest image file read, in bytes (320 MB: an uncompressed 100-megapixel bitmap fits).</summary>
+    public const long MaxFileBytes = ImageDecoder.MaxFileBytes;
+
     /// <summary>The photo's width in pixels, upright.</summary>
     public int Width => Bitmap.Width;
 
@@ -34,7 +40,7 @@ public sealed class Photo : IDisposable
     public string Source { get; }
 
     /// <summary>The upright pixels, Rgba8888 or Gray8.</summary>
-    internal SKBitmap Bitmap => IsDisposed ? throw new ObjectDisposedException(nameof(Photo), $"The photo {Source} was disposed.") : bitmap;
+    private SKBitmap Bitmap => IsDisposed ? throw new ObjectDisposedException(nameof(Photo), $"The photo {Source} was disposed.") : bitmap;
 
     private bool IsDisposed { get; set; }
 
@@ -67,6 +73,22 @@ public sealed class Photo : IDisposable
     {
         source ??= "the encoded image bytes";
         return new Photo(ImageDecoder.DecodeUpright(encoded, source), source);
+    }
+
+    /// <summary>
+    /// Decodes a photo from the bytes of an encoded image file at a reduced scale where the format allows it (JPEG's
+    /// 1/2, 1/4, 1/8), as long as the shorter side stays at least <paramref name="minShortSide"/>: much faster for a
+    /// large photo whose pixels are only needed small, e.g. as one 48x48 face.
+    /// </summary>
+    /// <param name="encoded">The file's bytes.</param>
+    /// <param name="source">A name for messages; "the encoded image bytes" when null.</param>
+    /// <param name="minShortSide">The smallest shorter side wanted, in pixels.</param>
+    /// <exception cref="FerDataException">The bytes are not a readable image.</exception>
+    public static Photo Decode(ReadOnlySpan<byte> encoded, string? source, int minShortSide)
+    {
+        Guard.Positive(minShortSide);
+        source ??= "the encoded image bytes";
+        return new Photo(ImageDecoder.DecodeUpright(encoded, source, minShortSide), source);
     }
 
     /// <summary>Wraps raw pixels, e.g. a video frame: row-major, tightly packed, top row first.</summary>
@@ -121,20 +143,82 @@ public sealed class Photo : IDisposable
         return new Photo(bitmap, $"a {width}x{height} {format} pixel buffer");
     }
 
-    /// <summary>
-    /// Grayscale pixels of a square region that lies inside the photo (integer pixel bounds), resized to
-    /// <paramref name="size"/> × <paramref name="size"/> exactly as image-folder data sets are converted
-    /// (BT.601 luma, Mitchell resampling).
-    /// </summary>
-    internal byte[] GrayRegion(SKRectI region, int size)
+    /// <summary>A resized copy (Mitchell resampling; colour or grayscale kept). Dispose it too.</summary>
+    /// <param name="width">The new width in pixels.</param>
+    /// <param name="height">The new height in pixels.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, or over the pixel limit.</exception>
+    public Photo Resize(int width, int height)
     {
+        Guard.Positive(width);
+        Guard.Positive(height);
+        if ((long)width * height > ImageDecoder.MaxPixels)
+        {
+            throw new ArgumentOutOfRangeException(nameof(width), $"A {width}x{height} copy is over the limit of {ImageDecoder.MaxPixels:N0} pixels.");
+        }
+
+        return new Photo(ImageDecoder.Resize(Bitmap, width, height), $"{Source} resized to {width}x{height}");
+    }
+
+    /// <summary>
+    /// The whole photo as grayscale pixels of <paramref name="width"/> × <paramref name="height"/>, row-major
+    /// (ITU-R BT.601 luma, Mitchell resampling): how images of any size or colour become FER2013-style faces.
+    /// </summary>
+    /// <param name="width">Width of the result in pixels.</param>
+    /// <param name="height">Height of the result in pixels.</param>
+    public byte[] ToGrayPixels(int width, int height)
+        => ImageDecoder.ToGray(Bitmap, Guard.Positive(height), Guard.Positive(width));
+
+    /// <summary>
+    /// Grayscale pixels of a region of the photo, resized to <paramref name="size"/> × <paramref name="size"/> the
+    /// same way as <see cref="ToGrayPixels(int, int)"/>.
+    /// </summary>
+    /// <param name="region">Whole-pixel bounds inside the photo, e.g. from <see cref="Fer.Core.FaceCropping.PlaceInside"/>.</param>
+    /// <param name="size">The side of the result in pixels.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The region is not whole pixels inside the photo.</exception>
+    public byte[] CropToGrayPixels(Fer.Core.FaceBox region, int size)
+    {
+        Guard.Positive(size);
+        var rect = SKRectI.Create((int)region.X, (int)region.Y, (int)region.Width, (int)region.Height);
+        if (rect.Left != region.X || rect.Top != region.Y || rect.Width != region.Width || rect.Height != region.Height
+            || rect.Width <= 0 || rect.Height <= 0 || rect.Left < 0 || rect.Top < 0 || rect.Right > Width || rect.Bottom > Height)
+        {
+            throw new ArgumentOutOfRangeException(nameof(region), region, $"The region must be whole pixels inside the {Width}x{Height} photo {Source}.");
+        }
+
         using var subset = new SKBitmap();
-        if (!Bitmap.ExtractSubset(subset, region))
+        if (!Bitmap.ExtractSubset(subset, rect))
         {
             throw new ArgumentOutOfRangeException(nameof(region), region, $"The region is not inside the {Width}x{Height} photo {Source}.");
         }
 
         return ImageDecoder.ToGray(subset, size, size);
+    }
+
+    /// <summary>The pixels as RGBA, 4 bytes each, row-major and tightly packed (grayscale photos expanded, alpha 255).</summary>
+    public byte[] ToRgbaPixels()
+    {
+        var bitmap = Bitmap;
+        var result = new byte[checked(bitmap.Width * bitmap.Height * 4)];
+        var pixels = bitmap.GetPixelSpan();
+        var gray = bitmap.ColorType == SKColorType.Gray8;
+        for (var y = 0; y < bitmap.Height; y++)
+        {
+            var row = pixels.Slice(y * bitmap.RowBytes);
+            var target = result.AsSpan(y * bitmap.Width * 4, bitmap.Width * 4);
+            if (!gray)
+            {
+                row[..target.Length].CopyTo(target);
+                continue;
+            }
+
+            for (var x = 0; x < bitmap.Width; x++)
+            {
+                target[(x * 4) + 0] = target[(x * 4) + 1] = target[(x * 4) + 2] = row[x];
+                target[(x * 4) + 3] = 255;
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Releases the pixels.</summary>
