@@ -1,3 +1,4 @@
+using Fer.Internal;
 using Fer.Core;
 using Fer.Datasets;
 using Fer.Detection.Internal;
@@ -25,6 +26,7 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
 {
     private const float BorderMargin = 0.02f;
     private readonly InferenceSession session;
+    private readonly UsageGate gate;
     private readonly int networkSize;
     private readonly string inputName;
 
@@ -46,6 +48,7 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
             _ => throw new ArgumentOutOfRangeException(nameof(options), Options.Model, "Unknown BlazeFace model."),
         };
         session = CreateSession(resource, Options.Threads);
+        gate = new UsageGate(this);
         inputName = session.InputMetadata.Keys.Single();
     }
 
@@ -56,6 +59,7 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
     public IReadOnlyList<DetectedFace> Detect(Photo photo)
     {
         ArgumentNullException.ThrowIfNull(photo);
+        using var use = gate.Enter();
         var candidates = new List<DetectedFace>();
         var input = new DenseTensor<float>([1, networkSize, networkSize, 3]);
         Photo? previous = null;
@@ -93,8 +97,11 @@ public sealed class BlazeFaceDetector : IFaceDetector, IDisposable
             .ToList();
     }
 
-    /// <summary>Releases the ONNX Runtime session.</summary>
-    public void Dispose() => session.Dispose();
+    /// <summary>
+    /// Releases the ONNX Runtime session. Safe while other threads detect: detections already running finish (the
+    /// session is released after the last one), later ones throw <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    public void Dispose() => gate.Close(session.Dispose);
 
     private static InferenceSession CreateSession(string resource, int threads)
     {

@@ -113,6 +113,7 @@ public sealed partial class EmotionClassifier
     /// <summary>Probabilities for N images given as 0–255 bytes in input shape, in chunks, with test-time augmentation.</summary>
     internal IReadOnlyList<EmotionPrediction> PredictPixelBatch(byte[] pixels, int count)
     {
+        using var use = _model.Use();
         var results = new List<EmotionPrediction>(count);
         var size = InputShape.PixelCount;
         var mode = TestTimeAugmentation;

@@ -14,6 +14,7 @@ public sealed partial class Sequential
     /// <exception cref="FerModelException">The images' shape does not match the model's input.</exception>
     public float[][] Predict(LabeledFaces images, int batchSize = 256)
     {
+        using var use = Use();
         ArgumentNullException.ThrowIfNull(images);
         CheckInput(images.Shape, images.Source);
         var loader = new BatchLoader(images, new BatchLoaderOptions { BatchSize = Fer.Internal.Guard.Positive(batchSize), Shuffle = false, Normalization = Normalization, Device = TorchDevice, Prefetch = 0 });
@@ -34,6 +35,7 @@ public sealed partial class Sequential
     /// <exception cref="FerModelException">The pixel count does not match the model's input.</exception>
     public float[] Predict(ReadOnlySpan<byte> pixels)
     {
+        using var use = Use();
         if (pixels.Length != InputShape.PixelCount)
         {
             throw new FerModelException(

@@ -19,6 +19,7 @@ public sealed partial class Sequential
     /// <param name="path">The file to write; its folder is created if missing.</param>
     public void Save(string path)
     {
+        using var use = Use();
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var header = Header(ModelFormat);
         var entries = WeightEntries();

@@ -60,6 +60,7 @@ public sealed partial class Sequential
     /// <exception cref="FerModelException">The metrics repeat a name, or the teacher does not fit this model.</exception>
     public Sequential Compile(Optimizer? optimizer = null, CategoricalCrossEntropy? loss = null, IReadOnlyList<TrainingMetric>? metrics = null, LearningRateSchedule? schedule = null, KnowledgeDistillation? distillation = null)
     {
+        using var use = Use();
         var net = Network;
         distillation?.CheckCompatible(this);
         Optimizer = optimizer ?? Optimizers.Adam();
@@ -101,6 +102,7 @@ public sealed partial class Sequential
         IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        using var use = Use();
         ArgumentNullException.ThrowIfNull(train);
         Guard.Positive(epochs);
         Guard.Positive(batchSize);
@@ -195,6 +197,7 @@ public sealed partial class Sequential
     /// <exception cref="FerModelException">The model is not compiled, or the data does not fit the model.</exception>
     public IReadOnlyDictionary<string, double> Evaluate(LabeledFaces data, int batchSize = 256)
     {
+        using var use = Use();
         ArgumentNullException.ThrowIfNull(data);
         CheckTrainingData(data, nameof(data));
         _ = CompiledOptimizer;

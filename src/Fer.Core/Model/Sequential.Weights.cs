@@ -17,6 +17,7 @@ public sealed partial class Sequential
     /// <returns>Float32 arrays in layer order.</returns>
     public IReadOnlyDictionary<string, NDArray> GetWeights()
     {
+        using var use = Use();
         var result = new Dictionary<string, NDArray>(StringComparer.Ordinal);
         using var scope = NewDisposeScope();
         foreach (var (name, value) in NamedWeights())
@@ -37,6 +38,7 @@ public sealed partial class Sequential
     /// <exception cref="FerModelException">A name is unknown, or a value has the wrong shape or type or is not finite; the message names it.</exception>
     public void SetWeights(IReadOnlyDictionary<string, NDArray> weights)
     {
+        using var use = Use();
         ArgumentNullException.ThrowIfNull(weights);
         var targets = NamedWeights().ToDictionary(w => w.Name, w => w.Value, StringComparer.Ordinal);
         var values = new List<(Tensor Target, float[] Value)>();

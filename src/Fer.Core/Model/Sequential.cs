@@ -27,7 +27,7 @@ public sealed partial class Sequential : IDisposable
     private SequentialNet? _net;
     private InferencePlan? _inferencePlan;
     private List<(string Name, Layer Layer, Shape Output)>? _built;
-    private bool _disposed;
+    private readonly UsageGate _gate;
 
     /// <summary>Creates an empty model for inputs of <paramref name="inputShape"/>.</summary>
     /// <param name="inputShape">The shape of one input image, channels first: (1, 48, 48) for FER2013.</param>
@@ -36,6 +36,7 @@ public sealed partial class Sequential : IDisposable
     /// <exception cref="NativeLibraryException">TorchSharp's native library cannot be loaded.</exception>
     public Sequential(ImageShape inputShape, int seed = 0, ComputeDevice? device = null)
     {
+        _gate = new UsageGate(this);
         inputShape.Validate(nameof(inputShape));
         TorchRuntime.EnsureAvailable();
         InputShape = inputShape;
@@ -106,6 +107,7 @@ public sealed partial class Sequential : IDisposable
     /// <summary>Each layer's name, output shape and parameter count, and the totals.</summary>
     public ModelSummary Summary()
     {
+        using var use = Use();
         var (net, _) = EnsureBuilt();
         var rows = new List<ModelSummaryRow>();
         long trainable = 0, nonTrainable = 0;
@@ -122,19 +124,19 @@ public sealed partial class Sequential : IDisposable
         return new ModelSummary(rows, trainable, nonTrainable);
     }
 
-    /// <summary>Frees the model's native memory.</summary>
-    public void Dispose()
+    /// <summary>
+    /// Frees the model's native memory. Safe while other threads use the model: calls already running finish (the
+    /// memory is freed after the last one), later calls throw <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    public void Dispose() => _gate.Close(() =>
     {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
         _optimizer?.Dispose();
         _inferencePlan?.Dispose();
         _net?.Dispose();
-    }
+    });
+
+    /// <summary>Holds the model's native memory for one call; see <see cref="Dispose"/>.</summary>
+    internal UsageGate.Lease Use() => _gate.Enter();
 
     private (SequentialNet Net, Shape Output) EnsureBuilt()
     {
@@ -199,5 +201,5 @@ public sealed partial class Sequential : IDisposable
         return (_net, shape);
     }
 
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_gate.IsClosed, this);
 }

@@ -1,0 +1,25 @@
+// Concurrency trials, one per process (a crash must not take the test runner down):
+//   fer-stress classifier-dispose SEED THREADS   threads predict on one classifier while another thread disposes it
+//   fer-stress detector-dispose SEED THREADS PHOTO   the same with a BlazeFaceDetector on a photo
+// Exit 0 and "ok …" when every call either matched the serial result or got ObjectDisposedException; 2 otherwise.
+using Fer.Core;
+using Fer.Datasets;
+using Fer.Detection;
+using Fer.Stress;
+
+if (args.Length < 3)
+{
+    Console.Error.WriteLine("usage: fer-stress classifier-dispose|detector-dispose SEED THREADS [PHOTO]");
+    return 64;
+}
+
+var seed = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+var threads = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
+var trial = args[0] switch
+{
+    "classifier-dispose" => DisposeTrial.Classifier(seed, threads),
+    "detector-dispose" => DisposeTrial.Detector(seed, threads, args[3]),
+    _ => throw new ArgumentException($"unknown trial '{args[0]}'"),
+};
+Console.WriteLine(trial.Report);
+return trial.Passed ? 0 : 2;
