@@ -85,6 +85,46 @@ internal static partial class InputFile
         return bytes;
     }
 
+    /// <summary>Reads a stream to its end, refusing it once it passes <paramref name="maxBytes"/> (an endless or huge stream).</summary>
+    public static byte[] ReadStream(Stream stream, string what, long maxBytes, Func<string, Exception> refuse)
+    {
+        // Blocks of 1 MB rather than a MemoryStream, whose doubling would reserve up to twice the limit.
+        var blocks = new List<byte[]>();
+        long total = 0;
+        while (true)
+        {
+            var block = new byte[1 << 20];
+            var filled = 0;
+            int read;
+            while (filled < block.Length && (read = stream.Read(block, filled, block.Length - filled)) > 0)
+            {
+                filled += read;
+                if (total + filled > maxBytes)
+                {
+                    throw refuse($"The {what} holds more than {maxBytes:N0} bytes, the limit.");
+                }
+            }
+
+            blocks.Add(block);
+            total += filled;
+            if (filled < block.Length)
+            {
+                break;
+            }
+        }
+
+        var result = new byte[total];
+        var offset = 0;
+        foreach (var block in blocks)
+        {
+            var count = (int)Math.Min(block.Length, total - offset);
+            block.AsSpan(0, count).CopyTo(result.AsSpan(offset));
+            offset += count;
+        }
+
+        return result;
+    }
+
     /// <summary>
     /// Null for a regular file (or where the type cannot be told), else words for what the path is instead.
     /// </summary>

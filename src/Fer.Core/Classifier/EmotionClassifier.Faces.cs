@@ -36,6 +36,11 @@ public sealed partial class EmotionClassifier
         var pixels = new byte[faces.Count * size];
         for (var i = 0; i < faces.Count; i++)
         {
+            if (faces[i] is null)
+            {
+                throw new InvalidOperationException($"{detector.GetType().Name}.Detect returned a null face at index {i}; every entry must be a DetectedFace.");
+            }
+
             var wanted = cropping.CropFor(faces[i].Box);
             if (!(wanted.Width > 0) || !float.IsFinite(wanted.X) || !float.IsFinite(wanted.Y) || !float.IsFinite(wanted.Width))
             {

@@ -25,9 +25,8 @@ public sealed partial class EmotionClassifier
     public EmotionPrediction Predict(Stream image)
     {
         Guard.NotNull(image);
-        using var buffer = new MemoryStream();
-        image.CopyTo(buffer);
-        return PredictPixelBatch(DecodeToInput(buffer.ToArray(), "the stream"), 1)[0];
+        var encoded = InputFile.ReadStream(image, "image stream", Photo.MaxFileBytes, message => new FerDataException(message) { Input = "the stream" });
+        return PredictPixelBatch(DecodeToInput(encoded, "the stream"), 1)[0];
     }
 
     /// <summary>Predicts the emotion of the face in an encoded image (the bytes of a JPEG, PNG, BMP, WebP or GIF file).</summary>

@@ -97,6 +97,32 @@ public sealed partial class Sequential
         return EnsureInferencePlan().Forward(images);
     }
 
+    /// <summary>
+    /// Runs a probe batch (black, mid-gray and white images, and a ramp) through the loaded model and refuses it when
+    /// any probability is NaN or infinite: weights near float's limits, a tiny normalisation std or a huge mean pass
+    /// every per-value check and still break every prediction.
+    /// </summary>
+    internal void CheckFiniteOutputs(string source)
+    {
+        var size = InputShape.PixelCount;
+        var probe = new byte[4 * size];
+        probe.AsSpan(size, size).Fill(128);
+        probe.AsSpan(2 * size, size).Fill(255);
+        for (var i = 0; i < size; i++)
+        {
+            probe[(3 * size) + i] = (byte)(i * 255 / Math.Max(size - 1, 1));
+        }
+
+        using var scope = NewDisposeScope();
+        var probabilities = ForwardProbabilities(PixelsToInput(probe, 4));
+        if (!probabilities.isfinite().all().item<bool>())
+        {
+            throw new FerModelException(
+                $"Invalid model file: {source}: it gives NaN or infinite probabilities for plain images (black, gray, white, a ramp); " +
+                $"its weights or its normalisation (mean {Normalization.Mean}, std {Normalization.Std}) are broken.");
+        }
+    }
+
     internal void CheckInput(Tensor images)
     {
         var shape = images.shape;

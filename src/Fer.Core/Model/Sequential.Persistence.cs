@@ -56,6 +56,7 @@ public sealed partial class Sequential
         try
         {
             model.LoadWeights(entries, source);
+            model.CheckFiniteOutputs(source);
             return model;
         }
         catch
@@ -179,6 +180,11 @@ public sealed partial class Sequential
             var metadata = header["metadata"] as JsonObject ?? throw ModelFile.Invalid(source, "it has no metadata");
             var normalization = new Normalization(metadata["normalization"]!["mean"]!.GetValue<double>(), metadata["normalization"]!["std"]!.GetValue<double>());
             normalization.Validate();
+            if (Math.Abs(normalization.Mean) > 1e3 || normalization.Std < 1e-12 || normalization.Std > 1e3)
+            {
+                throw ModelFile.Invalid(source, $"its normalisation (mean {normalization.Mean}, std {normalization.Std}) is outside what any model of pixels scaled to [0, 1] uses (|mean| <= 1000, 1e-12 <= std <= 1000)");
+            }
+
             var model = new Sequential(new ImageShape(dims[0], dims[1], dims[2]), metadata["seed"]?.GetValue<int>() ?? 0, device)
             {
                 Normalization = normalization,
@@ -260,6 +266,11 @@ public sealed partial class Sequential
             if (entry.Type == TensorEntry.Float32 && !loaded.isfinite().all().item<bool>())
             {
                 throw ModelFile.Invalid(source, $"weight '{name}' holds NaN or infinite values");
+            }
+
+            if (name.EndsWith("running_var", StringComparison.Ordinal) && loaded.lt(0).any().item<bool>())
+            {
+                throw ModelFile.Invalid(source, $"weight '{name}' holds negative values, but a batch normalisation's running variance is never below 0");
             }
 
             target.copy_(loaded);

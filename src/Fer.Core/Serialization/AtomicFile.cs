@@ -1,12 +1,41 @@
 namespace Fer.Core;
 
-/// <summary>Writes files atomically: to a temporary file beside the target, flushed to disk, then renamed over it.</summary>
+/// <summary>
+/// Writes files atomically: to a temporary file beside the target, flushed to disk, then renamed over it, so that a
+/// failure at any point (disk full, a crash) leaves the previous file as it was and no temporary file behind. Only a
+/// regular file (or nothing) is replaced: a folder, a named pipe or a device at the target is refused by name, and so
+/// is a folder path that runs through a file.
+/// </summary>
 internal static class AtomicFile
 {
     public static void Write(string path, Action<Stream> write)
     {
+        Fer.Internal.Guard.NotNull(path);
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new ArgumentException("The output path is empty.", nameof(path));
+        }
+
         var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw new IOException($"Cannot save to '{full}': it is a folder, not a file.");
+        }
+
+        if (File.Exists(full) && Fer.Internal.InputFile.Kind(full) is { } kind)
+        {
+            throw new IOException($"Cannot save to '{full}': it is {kind}; only regular files are replaced.");
+        }
+
         var directory = Path.GetDirectoryName(full)!;
+        for (var parent = directory; !string.IsNullOrEmpty(parent); parent = Path.GetDirectoryName(parent))
+        {
+            if (File.Exists(parent))
+            {
+                throw new IOException($"Cannot save to '{full}': '{parent}' is a file, so no folder can be made there.");
+            }
+        }
+
         Directory.CreateDirectory(directory);
         var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try

@@ -81,10 +81,16 @@ internal static class ModelFile
         {
             header = JsonNode.Parse(file.AsSpan(16, headerLength), documentOptions: new JsonDocumentOptions { MaxDepth = 64 }) as JsonObject
                 ?? throw Invalid(source, "its header is not a JSON object");
+            MaterializeEveryObject(header);
         }
         catch (JsonException e)
         {
             throw new FerModelException($"Invalid model file: {source}: its header is not valid JSON ({e.Message}).", e);
+        }
+        catch (ArgumentException e)
+        {
+            // JsonObject builds its dictionary on first use and throws there on a repeated key.
+            throw new FerModelException($"Invalid model file: {source}: its header repeats a key in one JSON object ({e.Message}).", e);
         }
 
         var entries = new Dictionary<string, TensorEntry>(StringComparer.Ordinal);
@@ -112,6 +118,28 @@ internal static class ModelFile
         }
 
         return (header, entries);
+    }
+
+    /// <summary>Enumerates every JSON object once, so that a repeated key is found here rather than at some later lookup.</summary>
+    private static void MaterializeEveryObject(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, value) in obj)
+                {
+                    MaterializeEveryObject(value);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    MaterializeEveryObject(item);
+                }
+
+                break;
+        }
     }
 
     public static byte[] ReadAllBytes(string path)

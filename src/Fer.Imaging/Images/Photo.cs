@@ -60,9 +60,9 @@ public sealed class Photo : IDisposable
     public static Photo Decode(Stream stream, string? source = null)
     {
         Guard.NotNull(stream);
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), source ?? "the stream");
+        source ??= "the stream";
+        var name = source;
+        return Decode(InputFile.ReadStream(stream, "image stream", ImageDecoder.MaxFileBytes, message => new FerDataException(message) { Input = name }), source);
     }
 
     /// <summary>Decodes a photo from the bytes of an encoded image file.</summary>

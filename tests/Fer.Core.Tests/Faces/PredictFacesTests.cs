@@ -59,6 +59,8 @@ public sealed class PredictFacesTests : IDisposable
         var nullResult = Assert.Throws<InvalidOperationException>(() => classifier.PredictFaces(photo, new NullDetector()));
         Assert.Contains(nameof(NullDetector), nullResult.Message);
         var badBox = Assert.Throws<InvalidOperationException>(() => classifier.PredictFaces(photo, new FixedDetector(new DetectedFace(new FaceBox(float.NaN, 0, 10, 10), 1))));
+        var nullEntry = Assert.Throws<InvalidOperationException>(() => classifier.PredictFaces(photo, new FixedDetector(new DetectedFace(new FaceBox(1, 1, 10, 10), 1), null!)));
+        Assert.Contains("returned a null face at index 1", nullEntry.Message);
         Assert.Contains("invalid face box", badBox.Message);
     }
 

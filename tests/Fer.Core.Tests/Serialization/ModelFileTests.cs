@@ -58,6 +58,7 @@ public sealed class ModelFileTests : IDisposable
     [InlineData("\"name\":\"model/layers.8.weight\"", "\"name\":\"model/layers.8.weights\"", "has weights the architecture does not: model/layers.8.weights")]
     [InlineData("\"shape\":[3,16]", "\"shape\":[16,3]", "weight 'layers.8.weight' is float32[16, 3] but the architecture needs float32[3, 16]")]
     [InlineData("\"format\":\"fer-model\"", "\"format\":\"pickle\"", "its format is 'pickle'")]
+    [InlineData("\"format\":\"fer-model\"", "\"format\":\"fer-model\",\"format\":\"fer-model\"", "its header repeats a key in one JSON object")]
     public void Forged_headers_with_valid_checksums_are_refused(string original, string forged, string expected)
     {
         var file = Forge(_valid, header =>

@@ -109,4 +109,51 @@ public sealed class InputFileTests : IDisposable
         File.CreateSymbolicLink(bad, "/dev/zero");
         Assert.Contains("is a character device", Assert.Throws<FerDataException>(() => InputFile.ReadAllBytes(bad, "image", 10, Refuse, "imagePath")).Message);
     }
+
+    [Fact]
+    public void A_stream_is_read_whole_and_an_endless_one_is_cut_at_the_limit()
+    {
+        var bytes = Enumerable.Range(0, 3_000_000).Select(i => (byte)(i * 13)).ToArray();
+        using (var stream = new MemoryStream(bytes))
+        {
+            Assert.Equal(bytes, InputFile.ReadStream(stream, "image stream", bytes.Length, Refuse));
+        }
+
+        using var endless = new EndlessStream();
+        var e = Assert.Throws<FerDataException>(() => InputFile.ReadStream(endless, "image stream", 5_000_000, Refuse));
+        Assert.Equal("The image stream holds more than 5,000,000 bytes, the limit.", e.Message);
+        Assert.InRange(endless.Served, 5_000_000, 6_100_000);
+    }
+
+    /// <summary>A stream that never ends, like /dev/zero behind a Stream.</summary>
+    private sealed class EndlessStream : Stream
+    {
+        public long Served { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => Served; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Served += count;
+            return count;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }
