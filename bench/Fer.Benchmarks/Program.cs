@@ -4,6 +4,7 @@
 //   add --quick to skip the memory measurements (100,000 predictions, training epochs) and repeat parsing once
 //   add --pytorch to measure the same networks and transforms in PyTorch in the same run (after bash bench/setup.sh)
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- --faces bench/.cache/face-api/package/demo   (after bash bench/setup.sh)
+//   dotnet run -c Release --project bench/Fer.Benchmarks -- --chunks [--data …]   evaluation chunk sizes only (512 PublicTest faces)
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
@@ -32,6 +33,20 @@ if (args.SkipWhile(a => a != "--faces").Skip(1).FirstOrDefault() is { } photoFol
     set_num_threads(2);
     var truthJson = Path.Combine(AppContext.BaseDirectory, "faces.json");
     foreach (var (what, value, target) in FaceDetectionBenchmark.Run(photoFolder, truthJson))
+    {
+        Row(what, value, target);
+    }
+
+    PrintTable();
+    return;
+}
+
+// Evaluation chunk sizes only: --chunks.
+if (args.Contains("--chunks"))
+{
+    var publicTest = Fer2013.Load(data).PublicTest;
+    using var chunked = modelPath is null ? EmotionClassifier.Default : EmotionClassifier.Load(modelPath);
+    foreach (var (what, value, target) in ChunkingBenchmark.Run(chunked, publicTest.Subset(Enumerable.Range(0, 512))))
     {
         Row(what, value, target);
     }

@@ -8,8 +8,6 @@ namespace Fer.Core;
 /// <summary>Prediction from every input kind. An image of any size or colour is treated as one face: grayscale, resized.</summary>
 public sealed partial class EmotionClassifier
 {
-    private const int PredictBatchSize = 256;
-
     /// <summary>Predicts the emotion of the face in an image file (JPEG, PNG, BMP, WebP, GIF).</summary>
     /// <param name="imagePath">The image file.</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
@@ -110,15 +108,19 @@ public sealed partial class EmotionClassifier
     }
 
     /// <summary>Probabilities for N images given as 0–255 bytes in input shape, in chunks, with test-time augmentation.</summary>
+    /// <summary>Images per forward pass instead of the activation-sized default: for the benchmark that compares them.</summary>
+    internal int? ChunkSizeOverride { get; set; }
+
     internal IReadOnlyList<EmotionPrediction> PredictPixelBatch(byte[] pixels, int count)
     {
         using var use = _model.Use();
         var results = new List<EmotionPrediction>(count);
         var size = InputShape.PixelCount;
         var mode = TestTimeAugmentation;
-        for (var start = 0; start < count; start += PredictBatchSize)
+        var chunk = ChunkSizeOverride ?? _model.InferenceChunkSize(TestTimeCopies.CopiesPerImage(mode));
+        for (var start = 0; start < count; start += chunk)
         {
-            var n = Math.Min(PredictBatchSize, count - start);
+            var n = Math.Min(chunk, count - start);
             using var scope = NewDisposeScope();
             var images = _model.PixelsToInput(pixels.AsSpan(start * size, n * size), n);
             var probabilities = TestTimeCopies.Average(_model.ForwardProbabilities(TestTimeCopies.Expand(images, mode)), mode).cpu();

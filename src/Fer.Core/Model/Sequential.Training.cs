@@ -267,7 +267,7 @@ public sealed partial class Sequential
 
         if (validation is not null)
         {
-            var validationLoader = new BatchLoader(validation, new BatchLoaderOptions { BatchSize = Math.Max(batchSize, 256), Shuffle = false, Normalization = Normalization, Device = TorchDevice, Prefetch = 0 });
+            var validationLoader = new BatchLoader(validation, new BatchLoaderOptions { BatchSize = InferenceChunkSize(1), Shuffle = false, Normalization = Normalization, Device = TorchDevice, Prefetch = 0 });
             foreach (var kv in EvaluateBatches(validationLoader, "val_", progress, epoch, epochs, cancellationToken))
             {
                 values[kv.Key] = kv.Value;
