@@ -100,7 +100,7 @@ public sealed partial class Sequential
     private History RestoreTrainingState(string path, Callback[] callbacks)
     {
         var (header, entries) = ModelFile.Read(ModelFile.ReadAllBytes(path), path);
-        if (header["format"]?.GetValue<string>() != StateFormat)
+        if (header["format"] is not JsonValue format || !format.TryGetValue<string>(out var formatName) || formatName != StateFormat)
         {
             throw ModelFile.Invalid(path, "it is not a training state");
         }
@@ -110,34 +110,85 @@ public sealed partial class Sequential
             throw new FerModelException($"The training state {path} was written for another architecture; delete it or train the model it was written for.");
         }
 
-        var saved = header["callbacks"] as JsonArray ?? [];
-        if (saved.Count != callbacks.Length || saved.Select(c => c?["type"]?.GetValue<string>()).Where((t, i) => t != callbacks[i].GetType().FullName).Any())
+        // Every field is read and checked before anything of the model changes.
+        var epoch = StateField<int>(header, "epoch", path);
+        var learningRate = StateField<double>(header, "learningRate", path);
+        if (epoch < 1 || !double.IsFinite(learningRate) || learningRate < 0)
+        {
+            throw ModelFile.Invalid(path, $"its epoch ({epoch}) or learning rate ({learningRate}) is out of range");
+        }
+
+        History history;
+        try
+        {
+            history = History.FromJson(header["history"] as JsonArray ?? throw ModelFile.Invalid(path, "it has no history"));
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or NullReferenceException or ArgumentException)
+        {
+            throw new FerModelException($"Invalid model file: {path}: its history is malformed ({e.Message}).", e);
+        }
+
+        if (history.Epochs.Count != epoch || history.Epochs.Select((e, i) => e.Epoch != i + 1).Any(wrong => wrong))
+        {
+            throw ModelFile.Invalid(path, $"its history holds {history.Epochs.Count} epochs, numbered otherwise than 1 to {epoch}, the epoch it says it stopped at");
+        }
+
+        var saved = header["callbacks"] as JsonArray ?? throw ModelFile.Invalid(path, "it has no callback list");
+        if (saved.Count != callbacks.Length || saved.Select(c => (c as JsonObject)?["type"] is JsonValue type && type.TryGetValue<string>(out var name) ? name : null)
+                .Where((t, i) => t != callbacks[i].GetType().FullName).Any())
         {
             throw new FerModelException($"The training state {path} was written with other callbacks; resume with the same callbacks in the same order.");
         }
 
-        LoadWeights(entries, path);
         if (!entries.TryGetValue("optimizer", out var optimizerState))
         {
             throw ModelFile.Invalid(path, "it has no optimizer state");
         }
 
-        using (var reader = new BinaryReader(new MemoryStream(optimizerState.Data)))
+        var before = SnapshotWeights();
+        try
         {
-            CompiledOptimizer.load_state_dict(reader);
+            LoadWeights(entries, path);
+            try
+            {
+                using var reader = new BinaryReader(new MemoryStream(optimizerState.Data));
+                CompiledOptimizer.load_state_dict(reader);
+            }
+            catch (Exception e) when (e is not FerException)
+            {
+                throw new FerModelException($"Invalid model file: {path}: its optimizer state does not fit {CompiledOptimizer.GetType().Name} of this model (truncated, or written by another optimizer): {e.Message}", e);
+            }
+        }
+        catch
+        {
+            RestoreWeights(before);
+            throw;
         }
 
-        LearningRate = header["learningRate"]!.GetValue<double>();
+        LearningRate = learningRate;
         for (var i = 0; i < callbacks.Length; i++)
         {
             if (saved[i]?["state"] is { } state)
             {
-                callbacks[i].LoadState(state);
+                try
+                {
+                    callbacks[i].LoadState(state);
+                }
+                catch (Exception e) when (e is InvalidOperationException or FormatException or NullReferenceException or KeyNotFoundException or System.Text.Json.JsonException)
+                {
+                    throw new FerModelException($"Invalid model file: {path}: the state of callback {i + 1} ({callbacks[i].GetType().Name}) is malformed ({e.Message}).", e);
+                }
             }
         }
 
-        return History.FromJson(header["history"]);
+        return history;
     }
+
+    /// <summary>A typed header field of a training state, or the model exception naming it.</summary>
+    private static T StateField<T>(JsonObject header, string name, string path)
+        => header[name] is JsonValue value && value.TryGetValue<T>(out var result)
+            ? result
+            : throw ModelFile.Invalid(path, $"its '{name}' is missing or not a {typeof(T).Name}");
 
     private JsonObject Architecture() => new()
     {

@@ -37,6 +37,7 @@ internal static class AtomicFile
         }
 
         Directory.CreateDirectory(directory);
+        RemoveStaleTemporaryFiles(directory, Path.GetFileName(full));
         var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
@@ -56,6 +57,31 @@ internal static class AtomicFile
             }
         }
     }
+
+    /// <summary>
+    /// Deletes temporary files of earlier writes to the same target that a killed process left behind (older than a
+    /// minute, so that a concurrent writer's file is never touched).
+    /// </summary>
+    private static void RemoveStaleTemporaryFiles(string directory, string name)
+    {
+        foreach (var stale in Directory.EnumerateFiles(directory, $".{name}.*.tmp"))
+        {
+            try
+            {
+                if (File.GetLastWriteTimeUtc(stale) < DateTime.UtcNow - StaleAfter)
+                {
+                    File.Delete(stale);
+                }
+            }
+            catch (IOException)
+            {
+                // Another process removed or holds it: leave it.
+            }
+        }
+    }
+
+    /// <summary>How old a left-behind temporary file must be before it is removed.</summary>
+    internal static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(1);
 
     public static void WriteAllText(string path, string text)
         => Write(path, s =>

@@ -29,6 +29,26 @@ public sealed class AtomicFileTests : IDisposable
     }
 
     [Fact]
+    public void Temporary_files_left_by_a_killed_writer_are_removed_and_recent_ones_kept()
+    {
+        var path = _temp.File("training-state.fer");
+        var stale = _temp.File($".training-state.fer.{Guid.NewGuid():N}.tmp");
+        var recent = _temp.File($".training-state.fer.{Guid.NewGuid():N}.tmp");
+        var other = _temp.File($".best.fer.{Guid.NewGuid():N}.tmp");
+        foreach (var file in new[] { stale, recent, other })
+        {
+            File.WriteAllBytes(file, []);
+        }
+
+        File.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddHours(-1));
+        File.SetLastWriteTimeUtc(other, DateTime.UtcNow.AddHours(-1));
+        WriteBytes(path, [1]);
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(recent));
+        Assert.True(File.Exists(other));
+    }
+
+    [Fact]
     public void A_failing_writer_keeps_the_previous_file()
     {
         var path = _temp.File("model.fer");
