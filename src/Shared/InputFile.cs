@@ -57,32 +57,39 @@ internal static partial class InputFile
     public static byte[] ReadAllBytes(string? path, string what, long maxBytes, Func<string, Exception> refuse, string parameterName)
     {
         RequireRegular(path, what, refuse, parameterName);
-        using var stream = new FileStream(path!, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        var length = stream.Length;
-        if (length > maxBytes)
+        try
         {
-            throw refuse($"The {what} '{path}' is {length:N0} bytes, over the limit of {maxBytes:N0} bytes.");
-        }
-
-        var bytes = new byte[length];
-        var read = 0;
-        while (read < bytes.Length)
-        {
-            var n = stream.Read(bytes, read, bytes.Length - read);
-            if (n == 0)
+            using var stream = new FileStream(path!, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            var length = stream.Length;
+            if (length > maxBytes)
             {
-                throw refuse($"The {what} '{path}' ended after {read:N0} of its {length:N0} bytes while it was being read.");
+                throw refuse($"The {what} '{path}' is {length:N0} bytes, over the limit of {maxBytes:N0} bytes.");
             }
 
-            read += n;
-        }
+            var bytes = new byte[length];
+            var read = 0;
+            while (read < bytes.Length)
+            {
+                var n = stream.Read(bytes, read, bytes.Length - read);
+                if (n == 0)
+                {
+                    throw refuse($"The {what} '{path}' ended after {read:N0} of its {length:N0} bytes while it was being read.");
+                }
 
-        if (stream.ReadByte() != -1)
+                read += n;
+            }
+
+            if (stream.ReadByte() != -1)
+            {
+                throw refuse($"The {what} '{path}' grew beyond {length:N0} bytes while it was being read.");
+            }
+
+            return bytes;
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException || (e is IOException && e is not FileNotFoundException and not DirectoryNotFoundException))
         {
-            throw refuse($"The {what} '{path}' grew beyond {length:N0} bytes while it was being read.");
+            throw refuse($"The {what} '{path}' could not be read: {e.Message}");
         }
-
-        return bytes;
     }
 
     /// <summary>Reads a stream to its end, refusing it once it passes <paramref name="maxBytes"/> (an endless or huge stream).</summary>

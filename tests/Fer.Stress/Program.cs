@@ -1,11 +1,18 @@
 // Concurrency trials, one per process (a crash must not take the test runner down):
 //   fer-stress classifier-dispose SEED THREADS   threads predict on one classifier while another thread disposes it
 //   fer-stress detector-dispose SEED THREADS PHOTO   the same with a BlazeFaceDetector on a photo
+//   fer-stress fuzz KIND SEED COUNT   hostile inputs of one kind (model, image, csv, state, path); exit 2 on a raw
+//                                     exception or a memory blow-up, 3 on a hang (FuzzRunner)
 // Exit 0 and "ok …" when every call either matched the serial result or got ObjectDisposedException; 2 otherwise.
 using Fer.Core;
 using Fer.Datasets;
 using Fer.Detection;
 using Fer.Stress;
+
+if (args.Length >= 4 && args[0] == "fuzz")
+{
+    return FuzzRunner.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+}
 
 if (args.Length < 3)
 {

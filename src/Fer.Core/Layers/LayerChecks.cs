@@ -6,6 +6,24 @@ internal static class LayerChecks
     public static int Positive(int value, string name, string layer)
         => value > 0 ? value : throw new FerModelException($"{layer}: {name} must be positive, but was {value}.");
 
+    /// <summary>The most weights one layer may hold (256 MB of floats), checked before anything is allocated.</summary>
+    public const long MaxWeightsPerLayer = 1L << 26;
+
+    /// <summary>Refuses a layer whose weights would exceed <see cref="MaxWeightsPerLayer"/> (a forged or mistyped size).</summary>
+    public static void WeightCount(Layer layer, params long[] factors)
+    {
+        var count = 1.0;
+        foreach (var factor in factors)
+        {
+            count *= factor;
+        }
+
+        if (count > MaxWeightsPerLayer)
+        {
+            throw new FerModelException($"{layer.Kind} would hold {count:N0} weights ({string.Join(" x ", factors)}), more than the {MaxWeightsPerLayer:N0} one layer may hold.");
+        }
+    }
+
     public static T Defined<T>(T value, string name, string layer)
         where T : struct, Enum
         => Enum.IsDefined(value) ? value : throw new FerModelException($"{layer}: {name} {value} is not one of {string.Join(", ", Enum.GetNames<T>())}.");

@@ -46,7 +46,7 @@ public sealed partial class Sequential
     {
         ArgumentNullException.ThrowIfNull(file);
         var (header, entries) = ModelFile.Read(file, source);
-        var format = header["format"]?.GetValue<string>();
+        var format = header["format"] is JsonValue value && value.TryGetValue<string>(out var name) ? name : header["format"]?.ToJsonString();
         if (format is not (ModelFormat or StateFormat))
         {
             throw ModelFile.Invalid(source, $"its format is '{format}', not '{ModelFormat}'");

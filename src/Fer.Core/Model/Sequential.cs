@@ -170,6 +170,10 @@ public sealed partial class Sequential : IDisposable
                 {
                     throw new FerModelException($"Layer {i + 1} ({layer}): {e.Message}", e);
                 }
+                catch (System.Runtime.InteropServices.ExternalException e)
+                {
+                    throw new FerModelException($"Layer {i + 1} ({layer}): LibTorch could not create it for input {shape.ToBatchString()}: {e.Message.Split('\n')[0]}", e);
+                }
 
                 modules.Add(result.Module);
                 var key = layer.Kind.ToLowerInvariant();

@@ -29,6 +29,18 @@ internal sealed class Fer2013CsvReader
 
     public FerDataset Read()
     {
+        try
+        {
+            return ReadRows();
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException || (e is IOException && e is not FileNotFoundException and not DirectoryNotFoundException))
+        {
+            throw new FerDataException($"{_path} could not be read: {e.Message}", e) { Input = _path };
+        }
+    }
+
+    private FerDataset ReadRows()
+    {
         using var reader = new BoundedLineReader(new StreamReader(OpenMaybeCompressed(_path), System.Text.Encoding.UTF8, true, 1 << 16), MaxLineLength);
         long lineNumber = 0;
         Exception TooLong(int limit) => Malformed(lineNumber + 1, $"the line is longer than {limit:N0} characters; this is not a FER2013 CSV file");

@@ -38,6 +38,7 @@ public sealed class Conv2DLayer : Layer
     internal override BuiltLayer Build(Shape inputShape)
     {
         var (channels, height, width) = LayerChecks.Image(this, inputShape, KernelSize, Padding);
+        LayerChecks.WeightCount(this, Filters, channels, KernelSize, KernelSize);
         var padding = SamePadding.For(Padding, height, width, KernelSize, Stride);
         var module = new ConvolutionModule(channels, Filters, KernelSize, Stride, padding, UseBias, depthMultiplier: null);
         return new BuiltLayer(module, Shape.Of(Filters, SamePadding.OutputSize(Padding, height, KernelSize, Stride), SamePadding.OutputSize(Padding, width, KernelSize, Stride)));

@@ -45,6 +45,8 @@ public sealed class SeparableConv2DLayer : Layer
     internal override BuiltLayer Build(Shape inputShape)
     {
         var (channels, height, width) = LayerChecks.Image(this, inputShape, KernelSize, Padding);
+        LayerChecks.WeightCount(this, channels, DepthMultiplier, KernelSize, KernelSize);
+        LayerChecks.WeightCount(this, channels, DepthMultiplier, Filters);
         var padding = SamePadding.For(Padding, height, width, KernelSize, Stride);
         var module = new ConvolutionModule(channels, Filters, KernelSize, Stride, padding, UseBias, DepthMultiplier);
         return new BuiltLayer(module, Shape.Of(Filters, SamePadding.OutputSize(Padding, height, KernelSize, Stride), SamePadding.OutputSize(Padding, width, KernelSize, Stride)));

@@ -31,6 +31,7 @@ public sealed class DenseLayer : Layer
             throw ShapeError(inputShape, "(None, features)", "Add Layers.Flatten() or Layers.GlobalAveragePooling2D() before Dense.");
         }
 
+        LayerChecks.WeightCount(this, inputShape[0], Units);
         return new BuiltLayer(nn.Linear(inputShape[0], Units, hasBias: UseBias), Shape.Of(Units));
     }
 
