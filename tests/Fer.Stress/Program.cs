@@ -1,6 +1,7 @@
 // Concurrency trials, one per process (a crash must not take the test runner down):
 //   fer-stress classifier-dispose SEED THREADS   threads predict on one classifier while another thread disposes it
 //   fer-stress detector-dispose SEED THREADS PHOTO   the same with a BlazeFaceDetector on a photo
+//   fer-stress soak SEED THREADS SECONDS   threads predict valid and invalid inputs on one classifier (SoakTrial)
 //   fer-stress fuzz KIND SEED COUNT   hostile inputs of one kind (model, image, csv, state, path); exit 2 on a raw
 //                                     exception or a memory blow-up, 3 on a hang (FuzzRunner)
 // Exit 0 and "ok …" when every call either matched the serial result or got ObjectDisposedException; 2 otherwise.
@@ -8,6 +9,13 @@ using Fer.Core;
 using Fer.Datasets;
 using Fer.Detection;
 using Fer.Stress;
+
+if (args.Length >= 4 && args[0] == "soak")
+{
+    var (passed, report) = SoakTrial.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromSeconds(double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture)));
+    Console.WriteLine(report);
+    return passed ? 0 : 2;
+}
 
 if (args.Length >= 4 && args[0] == "fuzz")
 {
