@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using Fer.Core;
 using Fer.Datasets;
-using Fer.Samples;
 
 namespace Fer.Cli;
 
@@ -47,7 +46,7 @@ internal static class TrainCommand
             var epochCount = parsed.GetValue(epochs);
             var callbacks = parsed.GetValue(resume) is { } directory ? new Callback[] { Callbacks.BackupAndRestore(directory.FullName) } : [];
             using var teacherModels = new TeacherModels(parsed.GetValue(teachers) ?? [], error);
-            using var classifier = EmotionClassifier.Train(training, new TrainingOptions
+            using var classifier = new TrainingProgressDisplay(error).Run(progress => EmotionClassifier.Train(training, new TrainingOptions
             {
                 Architecture = Architectures.FromName(parsed.GetValue(architecture)!),
                 Epochs = epochCount,
@@ -58,7 +57,7 @@ internal static class TrainCommand
                 Seed = parsed.GetValue(seed),
                 Callbacks = callbacks,
                 Distillation = teacherModels.Count == 0 ? null : Losses.DistillFrom(teacherModels.Models, parsed.GetValue(temperature), parsed.GetValue(distillWeight)),
-            }, new ConsoleProgressBar(error), cancellationToken);
+            }, progress, cancellationToken));
             var path = parsed.GetValue(modelPath)!.FullName;
             classifier.Save(path);
             var last = classifier.History!.Epochs[^1];

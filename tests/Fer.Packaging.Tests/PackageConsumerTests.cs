@@ -129,12 +129,6 @@ public sealed class PackageConsumerTests
             File.Copy(file, Path.Combine(target, relative));
         }
 
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "samples", "Shared")))
-        {
-            Directory.CreateDirectory(Path.Combine(target, "samples", "Shared"));
-            File.Copy(file, Path.Combine(target, "samples", "Shared", Path.GetFileName(file)));
-        }
-
         foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "README.md" })
         {
             File.Copy(Path.Combine(root, file), Path.Combine(target, file));
