@@ -69,52 +69,23 @@ namespace Fer.Build
                 return Outcome.NotApplicable;
             }
 
-            var verneedStrings = sections[(int)verneed.Link];
             var symbolStrings = sections[(int)dynsym.Link];
             var toWeaken = new List<(long FlagsOffset, string Version)>();
-            var position = verneed.Offset;
-            for (var entry = 0u; entry < verneed.Info; entry++)
+            foreach (var need in VersionNeeds(image, sections, verneed))
             {
-                CheckRange(image, position, 16);
-                var count = ReadU16(image, position + 2);
-                var file = ReadString(image, verneedStrings, ReadU32(image, position + 4));
-                var aux = position + ReadU32(image, position + 8);
-                for (var i = 0; i < count; i++)
+                if (need.File == "libstdc++.so.6" && IsAfterGcc12(need.Version) && (need.Flags & VerFlagWeak) == 0)
                 {
-                    CheckRange(image, aux, 16);
-                    var flags = ReadU16(image, aux + 4);
-                    var index = ReadU16(image, aux + 6);
-                    var name = ReadString(image, verneedStrings, ReadU32(image, aux + 8));
-                    if (file == "libstdc++.so.6" && IsAfterGcc12(name) && (flags & VerFlagWeak) == 0)
+                    foreach (var symbol in SymbolsOfVersion(image, dynsym, versym, symbolStrings, need.Index))
                     {
-                        foreach (var symbol in SymbolsOfVersion(image, dynsym, versym, symbolStrings, index))
+                        if (Array.IndexOf(UncalledSymbols, symbol) < 0)
                         {
-                            if (Array.IndexOf(UncalledSymbols, symbol) < 0)
-                            {
-                                detail = $"{name} is needed by {symbol}, which the shim really uses";
-                                return Outcome.RequirementIsReal;
-                            }
+                            detail = $"{need.Version} is needed by {symbol}, which the shim really uses";
+                            return Outcome.RequirementIsReal;
                         }
-
-                        toWeaken.Add((aux + 4, name));
                     }
 
-                    var nextAux = ReadU32(image, aux + 12);
-                    if (nextAux == 0)
-                    {
-                        break;
-                    }
-
-                    aux += nextAux;
+                    toWeaken.Add((need.AuxOffset + 4, need.Version));
                 }
-
-                var next = ReadU32(image, position + 12);
-                if (next == 0)
-                {
-                    break;
-                }
-
-                position += next;
             }
 
             if (toWeaken.Count == 0)
@@ -152,6 +123,17 @@ namespace Fer.Build
                 return result;
             }
 
+            foreach (var need in VersionNeeds(image, sections, verneed))
+            {
+                result.Add((need.File, need.Version, (need.Flags & VerFlagWeak) != 0));
+            }
+
+            return result;
+        }
+
+        /// <summary>Every (library, version) entry of the version-needs section, with where its flags are stored.</summary>
+        private static IEnumerable<(string File, long AuxOffset, ushort Flags, ushort Index, string Version)> VersionNeeds(byte[] image, List<Section> sections, Section verneed)
+        {
             var strings = sections[(int)verneed.Link];
             var position = verneed.Offset;
             for (var entry = 0u; entry < verneed.Info; entry++)
@@ -163,8 +145,7 @@ namespace Fer.Build
                 for (var i = 0; i < count; i++)
                 {
                     CheckRange(image, aux, 16);
-                    var weak = (ReadU16(image, aux + 4) & VerFlagWeak) != 0;
-                    result.Add((file, ReadString(image, strings, ReadU32(image, aux + 8)), weak));
+                    yield return (file, aux, ReadU16(image, aux + 4), ReadU16(image, aux + 6), ReadString(image, strings, ReadU32(image, aux + 8)));
                     var nextAux = ReadU32(image, aux + 12);
                     if (nextAux == 0)
                     {
@@ -182,8 +163,6 @@ namespace Fer.Build
 
                 position += next;
             }
-
-            return result;
         }
 
         /// <summary>Whether a version name is GLIBCXX_3.4.N with N above GCC 12's newest.</summary>
@@ -247,12 +226,14 @@ namespace Fer.Build
             for (var i = 0; i < entries; i++)
             {
                 var header = tableOffset + ((long)i * entrySize);
-                var section = new Section(
-                    ReadU32(image, header + 4),
-                    (long)ReadU64(image, header + 0x18),
-                    (long)ReadU64(image, header + 0x20),
-                    ReadU32(image, header + 0x28),
-                    ReadU32(image, header + 0x2c));
+                var section = new Section
+                {
+                    Type = ReadU32(image, header + 4),
+                    Offset = (long)ReadU64(image, header + 0x18),
+                    Size = (long)ReadU64(image, header + 0x20),
+                    Link = ReadU32(image, header + 0x28),
+                    Info = ReadU32(image, header + 0x2c),
+                };
                 if (section.Type != 8 /* SHT_NOBITS */ && (section.Offset < 0 || section.Size < 0 || section.Offset + section.Size > image.Length))
                 {
                     return false;
@@ -301,24 +282,11 @@ namespace Fer.Build
 
         private sealed class Section
         {
-            public Section(uint type, long offset, long size, uint link, uint info)
-            {
-                Type = type;
-                Offset = offset;
-                Size = size;
-                Link = link;
-                Info = info;
-            }
-
-            public uint Type { get; }
-
-            public long Offset { get; }
-
-            public long Size { get; }
-
-            public uint Link { get; }
-
-            public uint Info { get; }
+            public uint Type;
+            public long Offset;
+            public long Size;
+            public uint Link;
+            public uint Info;
         }
     }
 
