@@ -98,24 +98,40 @@ public sealed class Photo : IDisposable
     /// <param name="format">The layout of one pixel.</param>
     /// <exception cref="FerDataException">The number of bytes does not match the size and format.</exception>
     public static Photo FromPixels(ReadOnlySpan<byte> pixels, int width, int height, PhotoPixelFormat format)
+        => FromPixels(pixels, width, height, format, stride: checked(Guard.Positive(width) * BytesPerPixel(format)));
+
+    /// <summary>
+    /// Wraps raw pixels whose rows are <paramref name="stride"/> bytes apart (a camera or decoder buffer with padded
+    /// rows, e.g. OpenCV's <c>Mat.Step</c>, FFmpeg's linesize or MAUI's row bytes): top row first; the padding is
+    /// skipped. The pixels are copied once, converted to the photo's layout on the way.
+    /// </summary>
+    /// <param name="pixels">At least (height − 1) × stride + width × bytes per pixel bytes.</param>
+    /// <param name="width">Width in pixels.</param>
+    /// <param name="height">Height in pixels.</param>
+    /// <param name="format">The layout of one pixel.</param>
+    /// <param name="stride">Bytes from the start of one row to the next: at least width × bytes per pixel.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, or the stride is shorter than a row.</exception>
+    /// <exception cref="FerDataException">The buffer is shorter than the size, format and stride need, or the photo is over the pixel limit.</exception>
+    public static Photo FromPixels(ReadOnlySpan<byte> pixels, int width, int height, PhotoPixelFormat format, int stride)
     {
         Guard.Positive(width);
         Guard.Positive(height);
-        var channels = format switch
+        var channels = BytesPerPixel(format);
+        if (stride < (long)width * channels)
         {
-            PhotoPixelFormat.Gray8 => 1,
-            PhotoPixelFormat.Rgb24 or PhotoPixelFormat.Bgr24 => 3,
-            PhotoPixelFormat.Rgba32 => 4,
-            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown pixel format."),
-        };
+            throw new ArgumentOutOfRangeException(nameof(stride), stride, $"A row of a {width}-pixel-wide {format} photo holds {(long)width * channels:N0} bytes, so the stride must be at least that.");
+        }
+
         if ((long)width * height > ImageDecoder.MaxPixels)
         {
             throw new FerDataException($"The pixels describe a {width}x{height} photo, over the limit of {ImageDecoder.MaxPixels:N0} pixels.") { Input = "pixels" };
         }
 
-        if (pixels.Length != (long)width * height * channels)
+        var needed = ((long)(height - 1) * stride) + ((long)width * channels);
+        var tight = stride == width * channels;
+        if (tight ? pixels.Length != needed : pixels.Length < needed)
         {
-            throw new FerDataException($"A {width}x{height} {format} photo needs {(long)width * height * channels:N0} bytes, but {pixels.Length:N0} were given.") { Input = "pixels" };
+            throw new FerDataException($"A {width}x{height} {format} photo{(tight ? "" : $" with rows {stride} bytes apart")} needs {(tight ? "" : "at least ")}{needed:N0} bytes, but {pixels.Length:N0} were given.") { Input = "pixels" };
         }
 
         var bitmap = new SKBitmap(new SKImageInfo(width, height, channels == 1 ? SKColorType.Gray8 : SKColorType.Rgba8888, SKAlphaType.Premul));
@@ -123,7 +139,7 @@ public sealed class Photo : IDisposable
         for (var y = 0; y < height; y++)
         {
             var row = target.Slice(y * bitmap.RowBytes, width * (channels == 1 ? 1 : 4));
-            var input = pixels.Slice(y * width * channels, width * channels);
+            var input = pixels.Slice((int)((long)y * stride), width * channels);
             if (channels == 1 || channels == 4)
             {
                 input.CopyTo(row);
@@ -142,6 +158,14 @@ public sealed class Photo : IDisposable
 
         return new Photo(bitmap, $"a {width}x{height} {format} pixel buffer");
     }
+
+    private static int BytesPerPixel(PhotoPixelFormat format) => format switch
+    {
+        PhotoPixelFormat.Gray8 => 1,
+        PhotoPixelFormat.Rgb24 or PhotoPixelFormat.Bgr24 => 3,
+        PhotoPixelFormat.Rgba32 => 4,
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown pixel format."),
+    };
 
     /// <summary>A resized copy (Mitchell resampling; colour or grayscale kept). Dispose it too.</summary>
     /// <param name="width">The new width in pixels.</param>

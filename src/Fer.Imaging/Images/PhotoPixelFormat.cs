@@ -1,6 +1,6 @@
 namespace Fer.Datasets;
 
-/// <summary>The layout of one pixel in a raw buffer passed to <see cref="Photo.FromPixels"/>.</summary>
+/// <summary>The layout of one pixel in a raw buffer passed to <see cref="Photo.FromPixels(ReadOnlySpan{byte}, int, int, PhotoPixelFormat)"/>.</summary>
 public enum PhotoPixelFormat
 {
     /// <summary>One byte: gray.</summary>

@@ -98,4 +98,21 @@ public sealed class PredictFacesTests : IDisposable
 
         return Photo.FromPixels(rgb, width, height, PhotoPixelFormat.Rgb24);
     }
+
+    [Fact]
+    public void Caller_given_boxes_are_cropped_and_classified_like_detected_ones()
+    {
+        using var photo = PatternPhoto(320, 240);
+        FaceBox[] boxes = [new(40, 50, 60, 70), new(200, 100, 50, 50)];
+        var detected = classifier.PredictFaces(photo, new FixedDetector([.. boxes.Select(b => new DetectedFace(b, 0.7f))]));
+        var given = classifier.PredictFaces(photo, boxes);
+        Assert.Equal(detected.Select(f => f.Crop), given.Select(f => f.Crop));
+        Assert.Equal(detected.Select(f => f.Emotion.Probabilities.Values.ToArray()), given.Select(f => f.Emotion.Probabilities.Values.ToArray()));
+        Assert.All(given, f => Assert.Equal(1f, f.Face.Confidence));
+        Assert.Equal(boxes, given.Select(f => f.Face.Box));
+
+        Assert.Empty(classifier.PredictFaces(photo, Array.Empty<FaceBox>()));
+        var bad = Assert.Throws<ArgumentException>(() => classifier.PredictFaces(photo, [new FaceBox(1, 1, 10, 10), new FaceBox(0, 0, 0, 10)]));
+        Assert.Contains("Face box 1", bad.Message);
+    }
 }

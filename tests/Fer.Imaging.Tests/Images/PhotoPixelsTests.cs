@@ -103,4 +103,44 @@ public sealed class PhotoPixelsTests
         Assert.Throws<ObjectDisposedException>(() => photo.Resize(8, 8));
         Assert.Throws<ObjectDisposedException>(() => photo.CropToGrayPixels(new FaceBox(0, 0, 4, 4), 4));
     }
+
+    [Theory]
+    [InlineData(PhotoPixelFormat.Gray8, 1)]
+    [InlineData(PhotoPixelFormat.Rgb24, 3)]
+    [InlineData(PhotoPixelFormat.Bgr24, 3)]
+    [InlineData(PhotoPixelFormat.Rgba32, 4)]
+    public void Padded_rows_give_the_same_photo_as_tight_ones(PhotoPixelFormat format, int bytesPerPixel)
+    {
+        const int width = 7, height = 5, padding = 9;
+        var random = new Random(4);
+        var tight = new byte[width * height * bytesPerPixel];
+        random.NextBytes(tight);
+        if (format == PhotoPixelFormat.Rgba32)
+        {
+            for (var i = 3; i < tight.Length; i += 4)
+            {
+                tight[i] = 255;
+            }
+        }
+
+        var stride = (width * bytesPerPixel) + padding;
+        var padded = new byte[((height - 1) * stride) + (width * bytesPerPixel)];
+        random.NextBytes(padded);
+        for (var y = 0; y < height; y++)
+        {
+            tight.AsSpan(y * width * bytesPerPixel, width * bytesPerPixel).CopyTo(padded.AsSpan(y * stride));
+        }
+
+        using var fromTight = Photo.FromPixels(tight, width, height, format);
+        using var fromPadded = Photo.FromPixels(padded, width, height, format, stride);
+        Assert.Equal(fromTight.ToRgbaPixels(), fromPadded.ToRgbaPixels());
+    }
+
+    [Fact]
+    public void A_stride_shorter_than_a_row_or_a_short_buffer_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Photo.FromPixels(new byte[100], 10, 2, PhotoPixelFormat.Rgb24, stride: 29));
+        var e = Assert.Throws<FerDataException>(() => Photo.FromPixels(new byte[60], 10, 2, PhotoPixelFormat.Rgb24, stride: 40));
+        Assert.Contains("with rows 40 bytes apart needs at least 70 bytes, but 60 were given", e.Message);
+    }
 }
