@@ -35,24 +35,15 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-var epochs = arguments.GetInt("epochs", 30);
-var seed = arguments.GetInt("seed", 0);
-var augmentation = Augmentations.Standard(seed);
-var preview = Path.Combine(output, "augmentation-preview.png");
-AugmentationPreview.SavePng(training, preview, augmentation);
-Console.WriteLine($"Augmented faces as training sees them: {preview}");
-using var classifier = EmotionClassifier.Train(training, new TrainingOptions
+var options = TrainingRecipes.Default(arguments.GetInt("epochs", 30), arguments.GetInt("seed", 0)) with
 {
     Architecture = Architectures.FromName(arguments.Get("architecture", "MiniXception")),
-    Epochs = epochs,
     BatchSize = arguments.GetInt("batch-size", 64),
-    ValidationSplit = 0.1,
-    LabelSmoothing = 0.1,
-    Schedule = Schedules.Cosine(epochs, 1e-5),
-    Augmentation = augmentation,
-    Seed = seed,
-    Callbacks = [Callbacks.BackupAndRestore(Path.Combine(output, "state"))],
-}, new ConsoleProgressBar(), cancel.Token);
+};
+var preview = Path.Combine(output, "augmentation-preview.png");
+AugmentationPreview.SavePng(training, preview, options.Augmentation!);
+Console.WriteLine($"Augmented faces as training sees them: {preview}");
+using var classifier = EmotionClassifier.Train(training, options with { Callbacks = [Callbacks.BackupAndRestore(Path.Combine(output, "state"))] }, new ConsoleProgressBar(), cancel.Token);
 
 var modelPath = Path.Combine(output, "model.fer");
 classifier.Save(modelPath);

@@ -5,7 +5,8 @@
 //        [--architecture NAME] [--threads N] [--seed N] [--teacher TEACHER.fer[,TEACHER2.fer…] [--temperature 4] [--distill-weight 0.9]]
 //        [--logit-adjustment auto|off] [--recipe adam-cosine|sgd-onecycle] [--public-test read|skip]
 //
-// Recipes (--recipe): adam-cosine (default; Adam 1e-3, cosine to 1e-5 after 2 warm-up epochs, Augmentations.Standard)
+// Recipes (--recipe): adam-cosine (default: TrainingRecipes.Default's optimizer, schedule, augmentation and label
+// smoothing: Adam 1e-3, cosine to 1e-5 after 2 warm-up epochs, Augmentations.Standard)
 // and sgd-onecycle (SGD with Nesterov momentum 0.9 and weight decay 5e-4, a one-cycle-like schedule: linear warm-up
 // over the first 20% of epochs to 0.05, then cosine to 5e-6; light augmentation: flip and a 4-pixel random shift).
 // Both use label smoothing 0.1 and batches of 64. --public-test skip (for recipe studies, which compare runs on the
@@ -78,9 +79,11 @@ var distillation = teachers.Length == 0
         double.Parse(options.GetValueOrDefault("temperature", "4"), CultureInfo.InvariantCulture),
         double.Parse(options.GetValueOrDefault("distill-weight", "0.9"), CultureInfo.InvariantCulture));
 var sgd = recipe == "sgd-onecycle";
-var augmentation = sgd ? new AugmentationPipeline(seed).HorizontalFlip().RandomCrop(48, padding: 4) : Augmentations.Standard(seed);
-var optimizer = sgd ? Optimizers.Sgd(0.05, momentum: 0.9, nesterov: true, weightDecay: 5e-4) : Optimizers.Adam(1e-3);
-var schedule = sgd ? Schedules.Cosine(epochs, 5e-6, warmupEpochs: Math.Max(1, epochs / 5)) : Schedules.Cosine(epochs, 1e-5, warmupEpochs: 2);
+// adam-cosine is the library's default recipe (TrainingRecipes.Default), the one `fer train` and the samples use.
+var recipeDefault = TrainingRecipes.Default(epochs, seed);
+var augmentation = sgd ? new AugmentationPipeline(seed).HorizontalFlip().RandomCrop(48, padding: 4) : recipeDefault.Augmentation!;
+var optimizer = sgd ? Optimizers.Sgd(0.05, momentum: 0.9, nesterov: true, weightDecay: 5e-4) : recipeDefault.Optimizer!;
+var schedule = sgd ? Schedules.Cosine(epochs, 5e-6, warmupEpochs: Math.Max(1, epochs / 5)) : recipeDefault.Schedule!;
 model.TrainingInfo["recipe"] = $"{architecture.Name}, {recipe}: {optimizer}, {schedule} over {epochs} epochs, label smoothing 0.1, batch 64, augmentation {augmentation}";
 model.TrainingInfo["data"] = "FER2013 Training (90% stratified split, seed 42); validation 10%";
 if (distillation is not null)
@@ -88,7 +91,7 @@ if (distillation is not null)
     model.TrainingInfo["distillation"] = $"{distillation} from {string.Join(", ", teacherPaths)}";
 }
 
-model.Compile(optimizer, Losses.CategoricalCrossEntropy(labelSmoothing: 0.1), schedule: schedule, distillation: distillation);
+model.Compile(optimizer, Losses.CategoricalCrossEntropy(labelSmoothing: recipeDefault.LabelSmoothing), schedule: schedule, distillation: distillation);
 Console.WriteLine(model.Summary());
 
 var progress = new Progress<TrainingProgress>(p =>

@@ -46,18 +46,15 @@ internal static class TrainCommand
             var epochCount = parsed.GetValue(epochs);
             var callbacks = parsed.GetValue(resume) is { } directory ? new Callback[] { Callbacks.BackupAndRestore(directory.FullName) } : [];
             using var teacherModels = new TeacherModels(parsed.GetValue(teachers) ?? [], error);
-            using var classifier = new TrainingProgressDisplay(error).Run(progress => EmotionClassifier.Train(training, new TrainingOptions
+            var options = TrainingRecipes.Default(epochCount, parsed.GetValue(seed)) with
             {
                 Architecture = Architectures.FromName(parsed.GetValue(architecture)!),
-                Epochs = epochCount,
                 BatchSize = parsed.GetValue(batchSize),
                 ValidationSplit = parsed.GetValue(validationSplit),
-                LabelSmoothing = 0.1,
-                Schedule = Schedules.Cosine(epochCount, 1e-5),
-                Seed = parsed.GetValue(seed),
                 Callbacks = callbacks,
                 Distillation = teacherModels.Count == 0 ? null : Losses.DistillFrom(teacherModels.Models, parsed.GetValue(temperature), parsed.GetValue(distillWeight)),
-            }, progress, cancellationToken));
+            };
+            using var classifier = new TrainingProgressDisplay(error).Run(progress => EmotionClassifier.Train(training, options, progress, cancellationToken));
             var path = parsed.GetValue(modelPath)!.FullName;
             classifier.Save(path);
             var last = classifier.History!.Epochs[^1];
