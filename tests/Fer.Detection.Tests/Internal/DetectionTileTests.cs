@@ -38,4 +38,15 @@ public sealed class DetectionTileTests
             }
         }
     }
+
+    [Theory]
+    [InlineData(257, 389_000)]
+    [InlineData(389_000, 257)]
+    [InlineData(1000, 100_000)]
+    public void Very_long_strips_get_at_most_the_tile_cap_with_larger_tiles(int width, int height)
+    {
+        var tiles = DetectionTile.Cover(width, height, 256, 0.06);
+        Assert.InRange(tiles.Count, 1, DetectionTile.MaxTiles + 1);
+        Assert.All(tiles.Skip(1), t => Assert.True(t.Side >= 256));
+    }
 }
