@@ -10,13 +10,30 @@ namespace Fer.Core;
 /// and prediction code does not change. tau is chosen on the validation split alone: the highest macro F1 among
 /// tau = 0, 0.1, …, 1 whose accuracy is at most 0.5 pp below the unadjusted model's (the smallest tau on ties).
 /// </summary>
-internal static class LogitAdjustment
+/// <example>
+/// <code>
+/// var (train, validation) = data.Training.SplitStratified(0.1, seed: 42);
+/// // … train model on train …
+/// LogitAdjustmentChoice choice = LogitAdjustment.Apply(model, train, validation);
+/// Console.WriteLine(choice);   // tau, priors, validation accuracy / macro F1 / rarest-class recall before and after
+/// </code>
+/// </example>
+public static class LogitAdjustment
 {
     private const double AccuracyTolerance = 0.005;
 
     /// <summary>Chooses tau on <paramref name="validation"/>, applies it to <paramref name="model"/>'s output bias and reports the choice.</summary>
+    /// <param name="model">A trained model whose last layer is a Dense layer with a bias; changed in place.</param>
+    /// <param name="train">The data the model was trained on: the class priors are counted there.</param>
+    /// <param name="validation">Held-out data, never the test set: tau is chosen there.</param>
+    /// <returns>The chosen tau, the priors, and the validation metrics before and after.</returns>
+    /// <exception cref="FerDataException">A class has no face in <paramref name="train"/>.</exception>
+    /// <exception cref="FerModelException">The model does not end in a Dense layer with a bias.</exception>
     public static LogitAdjustmentChoice Apply(Sequential model, LabeledFaces train, LabeledFaces validation)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(validation);
         var biasName = OutputBiasName(model);
         var priors = Enumerable.Range(0, model.OutputCount).Select(c => train.Labels.Count(l => l == c) / (double)train.Count).ToArray();
         var missing = Array.IndexOf(priors, 0.0);

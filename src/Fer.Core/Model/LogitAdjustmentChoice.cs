@@ -3,10 +3,14 @@ using System.Globalization;
 namespace Fer.Core;
 
 /// <summary>The tau <see cref="LogitAdjustment"/> chose, the class priors it used, and the validation metrics before and after.</summary>
-internal sealed record LogitAdjustmentChoice(double Tau, double[] Priors, ClassificationMetrics Before, ClassificationMetrics After)
+/// <param name="Tau">The multiple of log(prior) subtracted from each class's logit (0 leaves the model as it was).</param>
+/// <param name="Priors">Each class's share of the training data, by class index.</param>
+/// <param name="Before">Validation metrics of the unadjusted model.</param>
+/// <param name="After">Validation metrics of the adjusted model.</param>
+public sealed record LogitAdjustmentChoice(double Tau, IReadOnlyList<double> Priors, ClassificationMetrics Before, ClassificationMetrics After)
 {
     /// <summary>The index of the class with the smallest prior.</summary>
-    public int RarestClass => Array.IndexOf(Priors, Priors.Min());
+    public int RarestClass => Priors.Select((p, i) => (p, i)).MinBy(t => t.p).i;
 
     /// <summary>One line for the log and the model's training info.</summary>
     public override string ToString() => string.Create(

@@ -101,10 +101,10 @@ public sealed class LogitAdjustmentTests
         return LabeledFaces.FromPixels(pixels, labels, faces.Shape, faces.ClassNames);
     }
 
-    private static double Accuracy(LabeledFaces faces, float[][] probabilities, double[] priors, double tau)
+    private static double Accuracy(LabeledFaces faces, float[][] probabilities, IReadOnlyList<double> priors, double tau)
         => Enumerable.Range(0, faces.Count).Count(i => AdjustedArgMax(probabilities[i], priors, tau) == faces.Labels[i]) / (double)faces.Count;
 
-    private static int AdjustedArgMax(float[] probabilities, double[] priors, double tau)
+    private static int AdjustedArgMax(float[] probabilities, IReadOnlyList<double> priors, double tau)
     {
         var scores = probabilities.Select((p, c) => Math.Log(p) - (tau * Math.Log(priors[c]))).ToArray();
         return Array.IndexOf(scores, scores.Max());
