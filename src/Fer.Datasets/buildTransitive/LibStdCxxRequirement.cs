@@ -71,27 +71,36 @@ namespace Fer.Build
 
             var symbolStrings = sections[(int)dynsym.Link];
             var toWeaken = new List<(long FlagsOffset, string Version)>();
+            var alreadyWeak = false;
             foreach (var need in VersionNeeds(image, sections, verneed))
             {
-                if (need.File == "libstdc++.so.6" && IsAfterGcc12(need.Version) && (need.Flags & VerFlagWeak) == 0)
+                if (need.File != "libstdc++.so.6" || !IsAfterGcc12(need.Version))
                 {
-                    foreach (var symbol in SymbolsOfVersion(image, dynsym, versym, symbolStrings, need.Index))
-                    {
-                        if (Array.IndexOf(UncalledSymbols, symbol) < 0)
-                        {
-                            detail = $"{need.Version} is needed by {symbol}, which the shim really uses";
-                            return Outcome.RequirementIsReal;
-                        }
-                    }
-
-                    toWeaken.Add((need.AuxOffset + 4, need.Version));
+                    continue;
                 }
+
+                if ((need.Flags & VerFlagWeak) != 0)
+                {
+                    alreadyWeak = true;
+                    continue;
+                }
+
+                foreach (var symbol in SymbolsOfVersion(image, dynsym, versym, symbolStrings, need.Index))
+                {
+                    if (Array.IndexOf(UncalledSymbols, symbol) < 0)
+                    {
+                        detail = $"{need.Version} is needed by {symbol}, which the shim really uses";
+                        return Outcome.RequirementIsReal;
+                    }
+                }
+
+                toWeaken.Add((need.AuxOffset + 4, need.Version));
             }
 
             if (toWeaken.Count == 0)
             {
                 detail = "no libstdc++ version newer than GCC 12's is required";
-                return AlreadyWeak(image) ? Outcome.Weakened : Outcome.NothingNeeded;
+                return alreadyWeak ? Outcome.Weakened : Outcome.NothingNeeded;
             }
 
             foreach (var (flagsOffset, _) in toWeaken)
@@ -172,19 +181,6 @@ namespace Fer.Build
             return version.StartsWith(prefix, StringComparison.Ordinal)
                 && int.TryParse(version.Substring(prefix.Length), out var minor)
                 && minor > NewestGcc12Version;
-        }
-
-        private static bool AlreadyWeak(byte[] image)
-        {
-            foreach (var (library, version, weak) in ReadRequirements(image))
-            {
-                if (library == "libstdc++.so.6" && IsAfterGcc12(version) && weak)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static IEnumerable<string> SymbolsOfVersion(byte[] image, Section dynsym, Section versym, Section strings, ushort index)
