@@ -46,7 +46,7 @@ public sealed partial class Sequential
     {
         ArgumentNullException.ThrowIfNull(file);
         var (header, entries) = ModelFile.Read(file, source);
-        var format = header["format"] is JsonValue value && value.TryGetValue<string>(out var name) ? name : header["format"]?.ToJsonString();
+        var format = Text(header["format"]) ?? header["format"]?.ToJsonString();
         if (format is not (ModelFormat or StateFormat))
         {
             throw ModelFile.Invalid(source, $"its format is '{format}', not '{ModelFormat}'");
@@ -100,7 +100,7 @@ public sealed partial class Sequential
     private History RestoreTrainingState(string path, Callback[] callbacks)
     {
         var (header, entries) = ModelFile.Read(ModelFile.ReadAllBytes(path), path);
-        if (header["format"] is not JsonValue format || !format.TryGetValue<string>(out var formatName) || formatName != StateFormat)
+        if (Text(header["format"]) != StateFormat)
         {
             throw ModelFile.Invalid(path, "it is not a training state");
         }
@@ -134,7 +134,7 @@ public sealed partial class Sequential
         }
 
         var saved = header["callbacks"] as JsonArray ?? throw ModelFile.Invalid(path, "it has no callback list");
-        if (saved.Count != callbacks.Length || saved.Select(c => (c as JsonObject)?["type"] is JsonValue type && type.TryGetValue<string>(out var name) ? name : null)
+        if (saved.Count != callbacks.Length || saved.Select(c => Text((c as JsonObject)?["type"]))
                 .Where((t, i) => t != callbacks[i].GetType().FullName).Any())
         {
             throw new FerModelException($"The training state {path} was written with other callbacks; resume with the same callbacks in the same order.");
@@ -183,6 +183,9 @@ public sealed partial class Sequential
 
         return history;
     }
+
+    /// <summary>The string a JSON node holds, or null when it is absent or not a string.</summary>
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     /// <summary>A typed header field of a training state, or the model exception naming it.</summary>
     private static T StateField<T>(JsonObject header, string name, string path)
