@@ -14,7 +14,7 @@ version="0.1.0-sizes"
 feed="$work/feed"
 mkdir -p "$feed"
 
-for project in src/Fer.Datasets src/Fer.Core src/Fer.Detection src/Fer.Cli; do
+for project in src/Fer.Imaging src/Fer.Datasets src/Fer.Core src/Fer.Detection src/Fer.Onnx src/Fer.Cli; do
   dotnet pack "$project" -c Release -o "$feed" -p:Version="$version" --disable-build-servers -v q -nologo >/dev/null
 done
 
@@ -55,6 +55,32 @@ echo "| consumer app (Fer.Core + Fer.Detection + libtorch-cpu-linux-x64): restor
 dotnet publish "$app" -c Release -r linux-x64 --self-contained false -o "$work/publish" --disable-build-servers -v q >/dev/null
 echo "| consumer app: framework-dependent linux-x64 publish | $(mb "$(bytes "$work/publish")") |"
 dotnet "$work/publish/App.dll" >/dev/null
+
+# The prediction-only app of the README's "Deploy without LibTorch": Fer.Onnx + Fer.Detection, no LibTorch.
+onnx_app="$work/onnx-app"
+mkdir -p "$onnx_app"
+cat > "$onnx_app/OnnxApp.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Fer.Onnx" Version="$version" />
+    <PackageReference Include="Fer.Detection" Version="$version" />
+  </ItemGroup>
+</Project>
+XML
+cat > "$onnx_app/Program.cs" <<'CS'
+using Fer.Onnx;
+using var classifier = OnnxEmotionClassifier.Default;
+Console.WriteLine(classifier.PredictPixels(new byte[48 * 48]));
+CS
+cp "$app/nuget.config" "$onnx_app/nuget.config"
+export NUGET_PACKAGES="$work/nuget-packages-onnx"
+dotnet restore "$onnx_app" --disable-build-servers -v q >/dev/null
+echo "| prediction-only app (Fer.Onnx + Fer.Detection, no LibTorch): restored packages | $(mb "$(bytes "$NUGET_PACKAGES")") |"
+dotnet publish "$onnx_app" -c Release -r linux-x64 --self-contained false -o "$work/onnx-publish" --disable-build-servers -v q >/dev/null
+echo "| prediction-only app: framework-dependent linux-x64 publish | $(mb "$(bytes "$work/onnx-publish")") |"
+dotnet "$work/onnx-publish/OnnxApp.dll" >/dev/null
+export NUGET_PACKAGES="$work/nuget-packages"
 
 dotnet tool install --tool-path "$work/tool" --add-source "$feed" Fer.Cli --version "$version" >/dev/null
 echo "| \`fer\` tool installed (linux-x64) | $(mb "$(bytes "$work/tool")") |"

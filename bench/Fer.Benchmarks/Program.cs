@@ -5,6 +5,7 @@
 //   add --pytorch to measure the same networks and transforms in PyTorch in the same run (after bash bench/setup.sh)
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- --faces bench/.cache/face-api/package/demo   (after bash bench/setup.sh)
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- --chunks [--data …]   evaluation chunk sizes only (512 PublicTest faces)
+//   dotnet run -c Release --project bench/Fer.Benchmarks -- --onnx [--data …]     the default model in ONNX Runtime vs TorchSharp only
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
@@ -47,6 +48,18 @@ if (args.Contains("--chunks"))
     var publicTest = Fer2013.Load(data).PublicTest;
     using var chunked = modelPath is null ? EmotionClassifier.Default : EmotionClassifier.Load(modelPath);
     foreach (var (what, value, target) in ChunkingBenchmark.Run(chunked, publicTest.Subset(Enumerable.Range(0, 512))))
+    {
+        Row(what, value, target);
+    }
+
+    PrintTable();
+    return;
+}
+
+// ONNX Runtime against TorchSharp only: --onnx.
+if (args.Contains("--onnx"))
+{
+    foreach (var (what, value, target) in OnnxComparisonBenchmark.Run(Fer2013.Load(data).PublicTest))
     {
         Row(what, value, target);
     }

@@ -5,7 +5,7 @@ using Fer.Datasets;
 
 namespace Fer.Cli;
 
-/// <summary>Builds the <c>fer</c> command tree: <c>fer train</c>, <c>fer predict</c>, <c>fer evaluate</c>.</summary>
+/// <summary>Builds the <c>fer</c> command tree: <c>fer train</c>, <c>fer predict</c>, <c>fer evaluate</c>, <c>fer export</c>.</summary>
 internal static class FerCommands
 {
     internal static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
@@ -17,6 +17,7 @@ internal static class FerCommands
         root.Subcommands.Add(TrainCommand.Create(output, error, cancellationToken));
         root.Subcommands.Add(PredictCommand.Create(output, error));
         root.Subcommands.Add(EvaluateCommand.Create(output, error));
+        root.Subcommands.Add(ExportCommand.Create(output));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -68,6 +69,28 @@ internal static class FerCommands
     internal static EmotionClassifier OpenClassifier(FileInfo? model, bool tta)
     {
         var classifier = model is null ? EmotionClassifier.Default : EmotionClassifier.Load(model.FullName);
+        classifier.TestTimeAugmentation = tta ? TestTimeAugmentation.TenCrop : TestTimeAugmentation.None;
+        return classifier;
+    }
+
+    /// <summary>
+    /// The classifier for prediction: ONNX Runtime for an .onnx model (<paramref name="onnx"/>, or a
+    /// <paramref name="model"/> ending in .onnx), else TorchSharp with the model file or the embedded default.
+    /// </summary>
+    internal static IEmotionPredictor OpenPredictor(FileInfo? model, FileInfo? onnx, bool tta)
+    {
+        if (model is not null && onnx is not null)
+        {
+            throw new ArgumentException("Give either --model or --onnx, not both.");
+        }
+
+        var onnxModel = onnx ?? (model is not null && model.Extension.Equals(".onnx", StringComparison.OrdinalIgnoreCase) ? model : null);
+        if (onnxModel is null)
+        {
+            return OpenClassifier(model, tta);
+        }
+
+        var classifier = Fer.Onnx.OnnxEmotionClassifier.Load(onnxModel.FullName);
         classifier.TestTimeAugmentation = tta ? TestTimeAugmentation.TenCrop : TestTimeAugmentation.None;
         return classifier;
     }

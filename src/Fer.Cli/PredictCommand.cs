@@ -24,12 +24,16 @@ internal static class PredictCommand
             Description = "Find every face in each photo (BlazeFace) and predict the emotion of each.",
         };
         var model = FerCommands.ModelOption();
+        var onnx = new Option<FileInfo?>("--onnx")
+        {
+            Description = "Predict with this ONNX model (from 'fer export') on ONNX Runtime instead of TorchSharp; a --model ending in .onnx does the same.",
+        };
         var json = FerCommands.JsonOption();
         var tta = FerCommands.TtaOption();
-        var command = new Command("predict", "Predict the emotion of the face in each image, or of every face in each photo (--faces).") { images, faces, model, json, tta };
+        var command = new Command("predict", "Predict the emotion of the face in each image, or of every face in each photo (--faces).") { images, faces, model, onnx, json, tta };
         command.SetAction(parsed =>
         {
-            using var classifier = FerCommands.OpenClassifier(parsed.GetValue(model), parsed.GetValue(tta));
+            using var classifier = FerCommands.OpenPredictor(parsed.GetValue(model), parsed.GetValue(onnx), parsed.GetValue(tta));
             using var detector = new BlazeFaceDetector();
             var asJson = parsed.GetValue(json);
             var results = new List<object>();
@@ -60,7 +64,7 @@ internal static class PredictCommand
         return command;
     }
 
-    private static object PredictWholeImage(EmotionClassifier classifier, BlazeFaceDetector detector, FileInfo image, TextWriter? output, TextWriter error)
+    private static object PredictWholeImage(IEmotionPredictor classifier, BlazeFaceDetector detector, FileInfo image, TextWriter? output, TextWriter error)
     {
         var prediction = classifier.Predict(image.FullName);
         output?.WriteLine($"{image.Name}: {prediction}");
@@ -77,7 +81,7 @@ internal static class PredictCommand
         return new { image = image.FullName, emotion = prediction.Label, confidence = prediction.Confidence, probabilities = prediction.Probabilities, facesDetected = found, note };
     }
 
-    private static object PredictEveryFace(EmotionClassifier classifier, BlazeFaceDetector detector, FileInfo image, TextWriter? output)
+    private static object PredictEveryFace(IEmotionPredictor classifier, BlazeFaceDetector detector, FileInfo image, TextWriter? output)
     {
         var found = classifier.PredictFaces(image.FullName, detector);
         output?.WriteLine($"{image.Name}: {found.Count} {(found.Count == 1 ? "face" : "faces")}");

@@ -13,13 +13,7 @@ public sealed class FerCommandsTests : IDisposable
 
     private string PathOf(string name) => Path.Combine(_temp.FullName, name);
 
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter(CultureInfo.InvariantCulture);
-        using var error = new StringWriter(CultureInfo.InvariantCulture);
-        var code = FerCommands.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Output, string Error) Run(params string[] args) => FerRun.Run(args);
 
     private string WriteCsv()
     {

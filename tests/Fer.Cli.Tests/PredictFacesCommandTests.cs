@@ -8,13 +8,7 @@ public sealed class PredictFacesCommandTests
 {
     private static readonly string GroupPhoto = Path.Combine(AppContext.BaseDirectory, "Photos", "group3.jpg");
 
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        using var output = new StringWriter(CultureInfo.InvariantCulture);
-        using var error = new StringWriter(CultureInfo.InvariantCulture);
-        var code = FerCommands.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Output, string Error) Run(params string[] args) => FerRun.Run(args);
 
     [Fact]
     public void A_photo_of_several_people_gets_a_note_pointing_to_faces_mode()

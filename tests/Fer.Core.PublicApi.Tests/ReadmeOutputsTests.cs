@@ -10,9 +10,13 @@ public sealed class ReadmeOutputsTests
     private static readonly string[] Readme = File.ReadAllLines(Path.Combine(RepositoryRoot(), "README.md"));
 
     /// <summary>The comment after the first README line that contains <paramref name="code"/>, without a trailing "  (…)" remark.</summary>
-    private static string CommentAfter(string code)
+    /// <param name="code">The code on the line.</param>
+    /// <param name="after">When given, only lines after the first one that contains it are searched.</param>
+    private static string CommentAfter(string code, string? after = null)
     {
-        var line = Readme.First(l => l.Contains(code, StringComparison.Ordinal));
+        var start = after is null ? 0 : Array.FindIndex(Readme, l => l.Contains(after, StringComparison.Ordinal));
+        Assert.True(start >= 0, $"README.md has no line with {after}");
+        var line = Readme.Skip(start).First(l => l.Contains(code, StringComparison.Ordinal));
         var comment = line[(line.IndexOf("// ", line.IndexOf(code, StringComparison.Ordinal), StringComparison.Ordinal) + 3)..];
         var remark = comment.IndexOf("  (", StringComparison.Ordinal);
         return (remark < 0 ? comment : comment[..remark]).Trim();
@@ -29,6 +33,24 @@ public sealed class ReadmeOutputsTests
             using var detector = new Fer.Detection.BlazeFaceDetector();
             var first = classifier.PredictFaces(Path.Combine(AppContext.BaseDirectory, "Photos", "group1.jpg"), detector)[0];
             Assert.Equal(CommentAfter("Console.WriteLine(face);"), first.ToString());
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
+    public void The_deploy_without_LibTorch_example_prints_what_the_readme_shows()
+    {
+        var previous = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            using var classifier = Fer.Onnx.OnnxEmotionClassifier.Default;
+            using var detector = new Fer.Detection.BlazeFaceDetector();
+            var first = classifier.PredictFaces(Path.Combine(AppContext.BaseDirectory, "Photos", "group1.jpg"), detector)[0];
+            Assert.Equal(CommentAfter("Console.WriteLine(face);", after: "OnnxEmotionClassifier.Default;"), first.ToString());
         }
         finally
         {

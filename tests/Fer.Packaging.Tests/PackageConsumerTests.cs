@@ -21,7 +21,7 @@ public sealed class PackageConsumerTests
             var feed = Directory.CreateDirectory(Path.Combine(work.FullName, "feed")).FullName;
             var version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
             var source = CopySources(root, Path.Combine(work.FullName, "repo"));
-            foreach (var project in new[] { "src/Fer.Imaging/Fer.Imaging.csproj", "src/Fer.Datasets/Fer.Datasets.csproj", "src/Fer.Core/Fer.Core.csproj", "src/Fer.Detection/Fer.Detection.csproj", "src/Fer.Cli/Fer.Cli.csproj" })
+            foreach (var project in new[] { "src/Fer.Imaging/Fer.Imaging.csproj", "src/Fer.Datasets/Fer.Datasets.csproj", "src/Fer.Core/Fer.Core.csproj", "src/Fer.Detection/Fer.Detection.csproj", "src/Fer.Onnx/Fer.Onnx.csproj", "src/Fer.Cli/Fer.Cli.csproj" })
             {
                 ChildProcess.RunDotnet(source, ChildTimeout, "pack", project, "-c", "Release", "-o", feed, $"-p:Version={version}");
             }
@@ -59,16 +59,20 @@ public sealed class PackageConsumerTests
                 Assert.Contains("<dependency id=\"Microsoft.ML.OnnxRuntime\" version=\"1.31.1\"", text);
             }
 
-            // Detection stands on the imaging package and ONNX Runtime: no TorchSharp or LibTorch anywhere in the
-            // closure of its dependencies among our packages.
-            foreach (var id in DependencyClosure(feed, "Fer.Detection", version))
+            // Detection and the inference package stand on the imaging package and ONNX Runtime: no TorchSharp or
+            // LibTorch anywhere in the closure of their dependencies among our packages.
+            foreach (var closureRoot in new[] { "Fer.Detection", "Fer.Onnx" })
             {
-                using var zip = ZipFile.OpenRead(Path.Combine(feed, $"{id}.{version}.nupkg"));
-                var dependencies = System.Text.RegularExpressions.Regex.Matches(Nuspec(zip), "<dependency id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
-                Assert.DoesNotContain(dependencies, d => d.Contains("TorchSharp", StringComparison.OrdinalIgnoreCase) || d.Contains("libtorch", StringComparison.OrdinalIgnoreCase) || d.Contains("NumSharp", StringComparison.OrdinalIgnoreCase));
+                foreach (var id in DependencyClosure(feed, closureRoot, version))
+                {
+                    using var zip = ZipFile.OpenRead(Path.Combine(feed, $"{id}.{version}.nupkg"));
+                    var dependencies = System.Text.RegularExpressions.Regex.Matches(Nuspec(zip), "<dependency id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+                    Assert.DoesNotContain(dependencies, d => d.Contains("TorchSharp", StringComparison.OrdinalIgnoreCase) || d.Contains("libtorch", StringComparison.OrdinalIgnoreCase) || d.Contains("NumSharp", StringComparison.OrdinalIgnoreCase));
+                }
             }
 
             Assert.Equal(["Fer.Detection", "Fer.Imaging"], DependencyClosure(feed, "Fer.Detection", version).Order(StringComparer.Ordinal));
+            Assert.Equal(["Fer.Imaging", "Fer.Onnx"], DependencyClosure(feed, "Fer.Onnx", version).Order(StringComparer.Ordinal));
 
             // The tool: a small pointer package and one package per platform, each with only its LibTorch, all under
             // nuget.org's 250 MB limit.
@@ -83,22 +87,8 @@ public sealed class PackageConsumerTests
                 Assert.DoesNotContain(zip.Entries, e => e.FullName.Contains("/runtimes/", StringComparison.Ordinal) && !e.FullName.Contains($"/runtimes/{rid}/", StringComparison.Ordinal));
             }
 
-            var consumer = Directory.CreateDirectory(Path.Combine(work.FullName, "consumer")).FullName;
-            foreach (var file in Directory.GetFiles(Path.Combine(root, "tests", "Consumer")))
-            {
-                File.Copy(file, Path.Combine(consumer, Path.GetFileName(file)));
-            }
-
-            File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <add key="local-feed" value="{feed}" />
-                  </packageSources>
-                </configuration>
-                """);
-            var output = ChildProcess.RunDotnet(consumer, ChildTimeout, "run", "-c", "Release", $"-p:FerVersion={version}", "--", Path.Combine(root, "tests", "Fer.Detection.Tests", "Photos", "group3.jpg"));
-            Assert.Contains("consumer: ok", output);
+            var photo = Path.Combine(root, "tests", "Fer.Detection.Tests", "Photos", "group3.jpg");
+            var consumer = RunConsumer(root, "Consumer", work.FullName, feed, version, photo, "consumer: ok");
 
             // Fer's build step ran in the consumer: no Python bindings or test libraries, and the shim loads with
             // GCC 12's libstdc++ (whatever this machine's libstdc++ is).
@@ -107,11 +97,71 @@ public sealed class PackageConsumerTests
             Assert.Empty(Directory.GetFiles(bin, "*_test.so", SearchOption.AllDirectories));
             var shim = Directory.GetFiles(bin, "libLibTorchSharp.so", SearchOption.AllDirectories).Single();
             Assert.DoesNotContain(Fer.Build.LibStdCxxRequirement.ReadRequirements(File.ReadAllBytes(shim)), r => Fer.Build.LibStdCxxRequirement.IsAfterGcc12(r.Version) && !r.Weak);
+
+            // The prediction-only app: no LibTorch at all, and every native library it carries for linux-x64 loads
+            // on glibc 2.31 with GCC 10's libstdc++ (Debian 11, Ubuntu 20.04 and later).
+            var onnxConsumer = RunConsumer(root, "ConsumerOnnx", work.FullName, feed, version, photo, "consumer-onnx: ok");
+            var onnxBin = Path.Combine(onnxConsumer, "bin", "Release", "net10.0");
+            Assert.DoesNotContain(Directory.GetFiles(onnxBin, "*", SearchOption.AllDirectories), f => Path.GetFileName(f).Contains("torch", StringComparison.OrdinalIgnoreCase));
+            var natives = Directory.GetFiles(onnxBin, "*.so", SearchOption.AllDirectories)
+                .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}runtimes{Path.DirectorySeparatorChar}", StringComparison.Ordinal) || f.Contains($"{Path.DirectorySeparatorChar}linux-x64{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+                .ToList();
+            Assert.Contains(natives, f => Path.GetFileName(f) == "libonnxruntime.so");
+            Assert.Contains(natives, f => Path.GetFileName(f) == "libSkiaSharp.so");
+            foreach (var native in natives)
+            {
+                var needs = Fer.Build.LibStdCxxRequirement.ReadRequirements(File.ReadAllBytes(native));
+                var tooNew = needs.Where(n => !n.Weak && (VersionAbove(n.Version, "GLIBCXX_", [3, 4, 30]) || VersionAbove(n.Version, "GLIBC_", [2, 31]))).ToList();
+                Assert.True(tooNew.Count == 0, $"{Path.GetFileName(native)} needs {string.Join(", ", tooNew.Select(n => n.Version))}");
+            }
         }
         finally
         {
             work.Delete(recursive: true);
         }
+    }
+
+    /// <summary>Copies a consumer project from tests/ into the work folder, points it at the feed, and runs it on a photo.</summary>
+    private static string RunConsumer(string root, string project, string work, string feed, string version, string photo, string success)
+    {
+        var consumer = Directory.CreateDirectory(Path.Combine(work, project)).FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(root, "tests", project)))
+        {
+            File.Copy(file, Path.Combine(consumer, Path.GetFileName(file)));
+        }
+
+        File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local-feed" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        var output = ChildProcess.RunDotnet(consumer, ChildTimeout, "run", "-c", "Release", $"-p:FerVersion={version}", "--", photo);
+        Assert.Contains(success, output);
+        return consumer;
+    }
+
+    /// <summary>Whether a version name such as "GLIBC_2.34" has <paramref name="prefix"/> and a number above <paramref name="limit"/>.</summary>
+    private static bool VersionAbove(string version, string prefix, int[] limit)
+    {
+        if (!version.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var parts = version[prefix.Length..].Split('.').Select(p => int.TryParse(p, out var n) ? n : 0).ToArray();
+        for (var i = 0; i < Math.Max(parts.Length, limit.Length); i++)
+        {
+            var (a, b) = (i < parts.Length ? parts[i] : 0, i < limit.Length ? limit[i] : 0);
+            if (a != b)
+            {
+                return a > b;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Copies what packing needs (sources, build props, README) so that packing never touches the working tree's outputs.</summary>

@@ -21,6 +21,16 @@ internal sealed record DisposeTrial(bool Passed, string Report)
         return Run(seed, threads, () => classifier.PredictPixels(pixels).Probabilities.Values.ToArray(), expected, classifier.Dispose, (a, b) => a.SequenceEqual(b));
     }
 
+    public static DisposeTrial OnnxClassifier(int seed, int threads)
+    {
+        var random = new Random(seed);
+        var pixels = new byte[48 * 48];
+        random.NextBytes(pixels);
+        var classifier = Fer.Onnx.OnnxEmotionClassifier.Default;
+        var expected = classifier.PredictPixels(pixels).Probabilities.Values.ToArray();
+        return Run(seed, threads, () => classifier.PredictPixels(pixels).Probabilities.Values.ToArray(), expected, classifier.Dispose, (a, b) => a.SequenceEqual(b));
+    }
+
     public static DisposeTrial Detector(int seed, int threads, string photoPath)
     {
         using var photo = Photo.Load(photoPath);

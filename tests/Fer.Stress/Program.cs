@@ -1,5 +1,6 @@
 // Concurrency trials, one per process (a crash must not take the test runner down):
 //   fer-stress classifier-dispose SEED THREADS   threads predict on one classifier while another thread disposes it
+//   fer-stress onnx-classifier-dispose SEED THREADS   the same with Fer.Onnx's OnnxEmotionClassifier
 //   fer-stress detector-dispose SEED THREADS PHOTO   the same with a BlazeFaceDetector on a photo
 //   fer-stress soak SEED THREADS SECONDS   threads predict valid and invalid inputs on one classifier (SoakTrial)
 //   fer-stress fuzz KIND SEED COUNT   hostile inputs of one kind (model, image, csv, state, path); exit 2 on a raw
@@ -24,7 +25,7 @@ if (args.Length >= 4 && args[0] == "fuzz")
 
 if (args.Length < 3)
 {
-    Console.Error.WriteLine("usage: fer-stress classifier-dispose|detector-dispose SEED THREADS [PHOTO]");
+    Console.Error.WriteLine("usage: fer-stress classifier-dispose|onnx-classifier-dispose|detector-dispose SEED THREADS [PHOTO]");
     return 64;
 }
 
@@ -33,6 +34,7 @@ var threads = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCultu
 var trial = args[0] switch
 {
     "classifier-dispose" => DisposeTrial.Classifier(seed, threads),
+    "onnx-classifier-dispose" => DisposeTrial.OnnxClassifier(seed, threads),
     "detector-dispose" => DisposeTrial.Detector(seed, threads, args[3]),
     _ => throw new ArgumentException($"unknown trial '{args[0]}'"),
 };

@@ -1,4 +1,5 @@
 using Fer.Datasets;
+using Fer.Internal;
 
 namespace Fer.Core;
 
@@ -14,16 +15,18 @@ namespace Fer.Core;
 /// Console.WriteLine($"{p.Emotion} {p.Confidence:P1}");
 /// </code>
 /// </example>
-public sealed partial class EmotionClassifier : IDisposable
+public sealed partial class EmotionClassifier : IEmotionPredictor
 {
     private const string DefaultModelResource = "Fer.Core.Models.default.fer";
     private readonly Sequential _model;
+    private readonly PredictionInputs _inputs;
 
     private EmotionClassifier(Sequential model, History? history)
     {
         _model = model;
         History = history;
         ClassNames = model.ClassNames ?? throw new FerModelException("The model has no class names; train it or set Sequential.ClassNames before wrapping it.");
+        _inputs = new PredictionInputs(model.InputShape, ClassifyPixels);
     }
 
     /// <summary>
@@ -70,11 +73,15 @@ public sealed partial class EmotionClassifier : IDisposable
 
     /// <summary>Wraps a trained model (it must have class names); the classifier takes ownership of it.</summary>
     /// <param name="model">The trained model.</param>
-    public static EmotionClassifier FromModel(Sequential model) => new(Fer.Internal.Guard.NotNull(model), null);
+    public static EmotionClassifier FromModel(Sequential model) => new(Guard.NotNull(model), null);
 
     /// <summary>Saves the model (architecture, weights, class names, normalisation, training info and history) to one file, atomically.</summary>
     /// <param name="path">The file to write.</param>
     public void Save(string path) => _model.Save(path);
+
+    /// <summary>Writes the model as an ONNX model for Fer.Onnx's LibTorch-free classifier; see <see cref="Sequential.ExportOnnx"/>.</summary>
+    /// <param name="path">The .onnx file to write.</param>
+    public void ExportOnnx(string path) => _model.ExportOnnx(path);
 
     /// <summary>Frees the model's native memory.</summary>
     public void Dispose() => _model.Dispose();

@@ -16,7 +16,7 @@ public sealed class MetricsAccumulator
     /// <param name="topK">The k values of the top-k accuracies to track (from probabilities); (2, 3) when omitted.</param>
     public MetricsAccumulator(IReadOnlyList<string> classNames, IReadOnlyList<int>? topK = null)
     {
-        ClassNames = Datasets.ClassNames.Validate(Guard.NotNull(classNames), nameof(classNames));
+        ClassNames = ModelInputChecks.ClassNameList(Guard.NotNull(classNames), nameof(classNames));
         TopK = (topK ?? [2, 3]).Where(k => k < ClassNames.Count).Distinct().Order().ToArray();
         if (TopK.Any(k => k < 1))
         {

@@ -120,17 +120,8 @@ public sealed partial class Sequential
     /// </summary>
     internal void CheckFiniteOutputs(string source)
     {
-        var size = InputShape.PixelCount;
-        var probe = new byte[4 * size];
-        probe.AsSpan(size, size).Fill(128);
-        probe.AsSpan(2 * size, size).Fill(255);
-        for (var i = 0; i < size; i++)
-        {
-            probe[(3 * size) + i] = (byte)(i * 255 / Math.Max(size - 1, 1));
-        }
-
         using var scope = NewDisposeScope();
-        var probabilities = ForwardProbabilities(PixelsToInput(probe, 4));
+        var probabilities = ForwardProbabilities(PixelsToInput(ProbeImages.For(InputShape), ProbeImages.Count));
         if (!probabilities.isfinite().all().item<bool>())
         {
             throw new FerModelException(

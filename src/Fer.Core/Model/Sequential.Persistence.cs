@@ -1,3 +1,4 @@
+using Fer.Internal;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using Fer.Datasets;
@@ -24,6 +25,23 @@ public sealed partial class Sequential
         var header = Header(ModelFormat);
         var entries = WeightEntries();
         AtomicFile.Write(path, s => ModelFile.Write(s, header, entries));
+    }
+
+    /// <summary>
+    /// Writes the model as a standard ONNX model (opset 17), atomically, for ONNX Runtime (Fer.Onnx's
+    /// <c>OnnxEmotionClassifier</c>, Triton, ML.NET) without LibTorch. Inference form: batch norms folded, dropout
+    /// removed, a softmax output. Input "pixels": (N, C, H, W) float pixels 0–255, N dynamic (the graph normalises);
+    /// output "probabilities": (N, classes). Class names, input shape, normalisation and <see cref="TrainingInfo"/> go
+    /// into the model's metadata.
+    /// </summary>
+    /// <param name="path">The .onnx file to write; its folder is created if missing.</param>
+    /// <exception cref="FerModelException">The model has no class names, or a layer cannot be exported (the message names it).</exception>
+    public void ExportOnnx(string path)
+    {
+        using var use = Use();
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var model = OnnxExporter.Export(this);
+        AtomicFile.Write(path, s => s.Write(model));
     }
 
     /// <summary>Loads a model saved by <see cref="Save"/>. Every part of the file is checked; nothing in it is executed.</summary>
@@ -242,7 +260,7 @@ public sealed partial class Sequential
             var model = new Sequential(new ImageShape(dims[0], dims[1], dims[2]), metadata["seed"]?.GetValue<int>() ?? 0, device)
             {
                 Normalization = normalization,
-                ClassNames = Datasets.ClassNames.Validate((metadata["classNames"] as JsonArray)?.Select(n => n!.GetValue<string>()).ToArray(), "classNames"),
+                ClassNames = ModelInputChecks.ClassNameList((metadata["classNames"] as JsonArray)?.Select(n => n!.GetValue<string>()).ToArray(), "classNames"),
             };
             foreach (var (node, i) in (architecture["layers"] as JsonArray ?? throw ModelFile.Invalid(source, "it has no layer list")).Select((n, i) => (n, i)))
             {

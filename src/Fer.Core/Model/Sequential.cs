@@ -37,7 +37,7 @@ public sealed partial class Sequential : IDisposable
     public Sequential(ImageShape inputShape, int seed = 0, ComputeDevice? device = null)
     {
         _gate = new UsageGate(this);
-        inputShape.Validate(nameof(inputShape));
+        ModelInputChecks.Shape(inputShape, nameof(inputShape));
         TorchRuntime.EnsureAvailable();
         InputShape = inputShape;
         Seed = seed;

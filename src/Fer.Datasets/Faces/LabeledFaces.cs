@@ -69,7 +69,7 @@ public sealed partial class LabeledFaces
     /// <param name="classNames">The class names; FER2013's seven when omitted.</param>
     /// <exception cref="FerDataException">A value is outside [0, 1] or not a number, the pixel count does not match, or a label is out of range.</exception>
     public static LabeledFaces FromPixels(ReadOnlySpan<float> pixels, ReadOnlySpan<int> labels, ImageShape? shape = null, IReadOnlyList<string>? classNames = null)
-        => Create(PixelConversion.UnitFloatsToBytes(pixels, "pixels"), labels.ToArray(), shape, classNames, "pixels");
+        => Create(UnitPixels.ToBytes(pixels, "pixels"), labels.ToArray(), shape, classNames, "pixels");
 
     /// <summary>
     /// Creates a set from NumSharp arrays: images of shape (N, H, W), (N, C, H, W) or (N, H×W), either
@@ -108,8 +108,8 @@ public sealed partial class LabeledFaces
     internal static LabeledFaces Create(byte[] pixels, int[] labels, ImageShape? shape, IReadOnlyList<string>? classNames, string source)
     {
         var imageShape = shape ?? ImageShape.Fer2013;
-        imageShape.Validate(nameof(shape));
-        var names = Fer.Datasets.ClassNames.Validate(classNames, nameof(classNames));
+        ModelInputChecks.Shape(imageShape, nameof(shape));
+        var names = ModelInputChecks.ClassNameList(classNames, nameof(classNames));
         if (labels.Length == 0)
         {
             throw new FerDataException($"The data set from {source} is empty: it has no images.") { Input = source };

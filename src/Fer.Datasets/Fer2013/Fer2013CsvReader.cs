@@ -1,3 +1,4 @@
+using Fer.Internal;
 namespace Fer.Datasets;
 
 /// <summary>
@@ -24,7 +25,7 @@ internal sealed class Fer2013CsvReader
     {
         _path = path;
         _options = options;
-        _classCount = ClassNames.Validate(options.ClassNames, nameof(options.ClassNames)).Count;
+        _classCount = ModelInputChecks.ClassNameList(options.ClassNames, nameof(options.ClassNames)).Count;
     }
 
     public FerDataset Read()

@@ -30,7 +30,7 @@ internal sealed class ImageFolderReader
     {
         _root = root;
         _options = options;
-        _classNames = ClassNames.Validate(options.ClassNames, nameof(options.ClassNames));
+        _classNames = ModelInputChecks.ClassNameList(options.ClassNames, nameof(options.ClassNames));
     }
 
     public FerDataset Read()

@@ -6,23 +6,6 @@ namespace Fer.Internal;
 /// <summary>Conversions of caller-supplied pixel arrays into 0–255 bytes, with checks that name the input.</summary>
 internal static class PixelConversion
 {
-    public static byte[] UnitFloatsToBytes(ReadOnlySpan<float> values, string source)
-    {
-        var bytes = new byte[values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            var v = values[i];
-            if (!(v >= 0f && v <= 1f))
-            {
-                throw new FerDataException($"{source}[{i}] is {v}; float pixels must be in [0, 1] (divide 0–255 values by 255).") { Input = source };
-            }
-
-            bytes[i] = (byte)MathF.Round(v * 255f);
-        }
-
-        return bytes;
-    }
-
     public static (byte[] Pixels, ImageShape Shape) FromNDArray(NDArray images, ImageShape? shape, string source)
     {
         var dims = images.shape.Select(d => checked((int)d)).ToArray();
@@ -52,9 +35,9 @@ internal static class PixelConversion
             case NPTypeCode.Byte:
                 return (flat.ToArray<byte>(), inferred);
             case NPTypeCode.Single:
-                return (UnitFloatsToBytes(flat.ToArray<float>(), source), inferred);
+                return (UnitPixels.ToBytes(flat.ToArray<float>(), source), inferred);
             case NPTypeCode.Double:
-                return (UnitFloatsToBytes(flat.ToArray<double>().Select(d => (float)d).ToArray(), source), inferred);
+                return (UnitPixels.ToBytes(flat.ToArray<double>().Select(d => (float)d).ToArray(), source), inferred);
             default:
                 throw new FerDataException($"{source} has element type {images.typecode}; use bytes 0–255 or float/double in [0, 1].") { Input = source };
         }

@@ -15,6 +15,7 @@ public sealed class PublicApiSnapshotTests
     [InlineData("Fer.Datasets")]
     [InlineData("Fer.Detection")]
     [InlineData("Fer.Imaging")]
+    [InlineData("Fer.Onnx")]
     public void The_public_api_matches_its_snapshot(string assemblyName)
     {
         var assembly = assemblyName switch
@@ -22,6 +23,7 @@ public sealed class PublicApiSnapshotTests
             "Fer.Core" => typeof(EmotionClassifier).Assembly,
             "Fer.Detection" => typeof(Fer.Detection.BlazeFaceDetector).Assembly,
             "Fer.Imaging" => typeof(Fer.Datasets.Photo).Assembly,
+            "Fer.Onnx" => typeof(Fer.Onnx.OnnxEmotionClassifier).Assembly,
             _ => typeof(Fer.Datasets.LabeledFaces).Assembly,
         };
         var actual = Render(assembly);

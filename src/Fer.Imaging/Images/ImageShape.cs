@@ -19,12 +19,4 @@ public readonly record struct ImageShape(int Channels, int Height, int Width)
     /// <param name="shape">Channels, height and width.</param>
     public static implicit operator ImageShape((int Channels, int Height, int Width) shape)
         => new(shape.Channels, shape.Height, shape.Width);
-
-    internal void Validate(string name)
-    {
-        if (Channels <= 0 || Height <= 0 || Width <= 0)
-        {
-            throw new ArgumentOutOfRangeException(name, this, $"{name} must have positive channels, height and width, but was {this}.");
-        }
-    }
 }

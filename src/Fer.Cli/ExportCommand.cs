@@ -1,0 +1,25 @@
+using System.CommandLine;
+using Fer.Core;
+
+namespace Fer.Cli;
+
+/// <summary><c>fer export MODEL.fer MODEL.onnx</c>: a model file as a standard ONNX model, for Fer.Onnx and ONNX Runtime.</summary>
+internal static class ExportCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var model = new Argument<FileInfo>("model") { Description = "Model file written by 'fer train' or EmotionClassifier.Save." };
+        var target = new Argument<FileInfo>("output") { Description = "The .onnx file to write (opset 17; input 'pixels' (N, 1, 48, 48) 0-255, output 'probabilities')." };
+        var command = new Command("export", "Export a model to ONNX, for Fer.Onnx (no LibTorch), ONNX Runtime, Triton or ML.NET.") { model, target };
+        command.SetAction(parsed =>
+        {
+            var source = parsed.GetValue(model)!;
+            var destination = parsed.GetValue(target)!;
+            using var classifier = EmotionClassifier.Load(source.FullName);
+            classifier.ExportOnnx(destination.FullName);
+            output.WriteLine($"Exported {source.Name} to {destination.FullName} ({new FileInfo(destination.FullName).Length:N0} bytes).");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

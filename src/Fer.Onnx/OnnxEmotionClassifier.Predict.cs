@@ -1,0 +1,136 @@
+using System.Buffers;
+using Fer.Core;
+using Fer.Datasets;
+using Fer.Internal;
+using Microsoft.ML.OnnxRuntime;
+
+namespace Fer.Onnx;
+
+/// <summary>Prediction from every input kind, through the input path shared with Fer.Core's classifier.</summary>
+public sealed partial class OnnxEmotionClassifier
+{
+    private static readonly string[] InputNames = [OnnxMetadataKeys.InputName];
+    private static readonly string[] OutputNames = [OnnxMetadataKeys.OutputName];
+
+    /// <inheritdoc/>
+    public EmotionPrediction Predict(string imagePath) => _inputs.File(imagePath);
+
+    /// <inheritdoc/>
+    public EmotionPrediction Predict(Stream image) => _inputs.Stream(image);
+
+    /// <inheritdoc/>
+    public EmotionPrediction Predict(byte[] encodedImage) => _inputs.Bytes(encodedImage);
+
+    /// <inheritdoc/>
+    public EmotionPrediction Predict(Photo photo) => _inputs.Photo(photo);
+
+    /// <inheritdoc/>
+    public EmotionPrediction PredictPixels(ReadOnlySpan<byte> pixels) => _inputs.Pixels(pixels);
+
+    /// <inheritdoc/>
+    public EmotionPrediction PredictPixels(ReadOnlySpan<float> pixels) => _inputs.Pixels(pixels);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<EmotionPrediction> PredictPixelBatch(ReadOnlySpan<byte> pixels) => _inputs.PixelBatch(pixels);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<EmotionPrediction> PredictFiles(IEnumerable<string> imagePaths) => _inputs.Files(imagePaths);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<FaceEmotion> PredictFaces(Photo photo, IFaceDetector detector, FaceCropping? cropping = null) => _inputs.Faces(photo, detector, cropping);
+
+    /// <inheritdoc/>
+    /// <remarks>Each result's <see cref="FaceEmotion.Face"/> carries the given box with confidence 1.</remarks>
+    public IReadOnlyList<FaceEmotion> PredictFaces(Photo photo, IEnumerable<FaceBox> faces, FaceCropping? cropping = null) => _inputs.Faces(photo, faces, cropping);
+
+    /// <inheritdoc/>
+    public IReadOnlyList<FaceEmotion> PredictFaces(string photoPath, IFaceDetector detector, FaceCropping? cropping = null) => _inputs.Faces(photoPath, detector, cropping);
+
+    /// <summary>Predictions for N images given as 0–255 bytes in input shape, in chunks, averaged over the test-time copies.</summary>
+    internal IReadOnlyList<EmotionPrediction> ClassifyPixels(byte[] pixels, int count)
+    {
+        var results = new List<EmotionPrediction>(count);
+        foreach (var probabilities in Probabilities(pixels, count, TestTimeAugmentation))
+        {
+            results.Add(new EmotionPrediction(ClassNames, probabilities));
+        }
+
+        return results;
+    }
+
+    /// <summary>Each image's class probabilities, averaged over its test-time copies.</summary>
+    private List<float[]> Probabilities(byte[] pixels, int count, TestTimeAugmentation mode)
+    {
+        using var use = _gate.Enter();
+        var copies = PixelCopies.PerImage(mode);
+        var size = InputShape.PixelCount;
+        var classes = ClassNames.Count;
+        var chunk = Math.Max(1, InputsPerRun / copies);
+        var results = new List<float[]>(count);
+        var buffer = ArrayPool<float>.Shared.Rent(Math.Min(chunk, count) * copies * size);
+        try
+        {
+            using var runOptions = new RunOptions();
+            for (var start = 0; start < count; start += chunk)
+            {
+                var n = Math.Min(chunk, count - start);
+                var length = n * copies * size;
+                for (var i = 0; i < n; i++)
+                {
+                    PixelCopies.Write(pixels.AsSpan((start + i) * size, size), InputShape, mode, buffer.AsSpan(i * copies * size, copies * size));
+                }
+
+                using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, buffer.AsMemory(0, length), [n * copies, InputShape.Channels, InputShape.Height, InputShape.Width]);
+                using var outputs = _session.Run(runOptions, InputNames, [input], OutputNames);
+                var output = outputs[0].GetTensorDataAsSpan<float>();
+                for (var i = 0; i < n; i++)
+                {
+                    var average = new float[classes];
+                    for (var copy = 0; copy < copies; copy++)
+                    {
+                        var row = output.Slice(((i * copies) + copy) * classes, classes);
+                        for (var k = 0; k < classes; k++)
+                        {
+                            average[k] += row[k];
+                        }
+                    }
+
+                    for (var k = 0; k < classes; k++)
+                    {
+                        average[k] /= copies;
+                    }
+
+                    results.Add(average);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(buffer);
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Runs a probe batch (black, mid-gray and white images, and a ramp) and refuses the model when any probability is
+    /// NaN or infinite, as Fer.Core does for its model files.
+    /// </summary>
+    private void CheckFiniteOutputs(string source)
+    {
+        List<float[]> probabilities;
+        try
+        {
+            probabilities = Probabilities(ProbeImages.For(InputShape), ProbeImages.Count, TestTimeAugmentation.None);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw OnnxModelSignature.Invalid(source, $"ONNX Runtime cannot run it on a plain image: {e.Message.Split('\n')[0]}");
+        }
+
+        if (probabilities.Any(p => p.Any(v => !float.IsFinite(v) || v < 0 || v > 1.0001f)))
+        {
+            throw OnnxModelSignature.Invalid(source, "it gives NaN, infinite or out-of-range probabilities for plain images (black, gray, white, a ramp); its weights are broken");
+        }
+    }
+}

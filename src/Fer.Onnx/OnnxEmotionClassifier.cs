@@ -1,0 +1,143 @@
+using Fer.Core;
+using Fer.Datasets;
+using Fer.Internal;
+using Microsoft.ML.OnnxRuntime;
+
+namespace Fer.Onnx;
+
+/// <summary>
+/// Recognises facial expressions with ONNX Runtime, without LibTorch: runs models that Fer.Core exported
+/// (<c>EmotionClassifier.ExportOnnx</c>, <c>fer export</c>), and embeds the default FER2013 model. Same prediction
+/// API as Fer.Core's <c>EmotionClassifier</c> (<see cref="IEmotionPredictor"/>): switch by changing the line that
+/// creates the classifier. Thread-safe; dispose it to release the ONNX Runtime session.
+/// </summary>
+/// <example>
+/// <code>
+/// using var classifier = OnnxEmotionClassifier.Default;
+/// EmotionPrediction p = classifier.Predict("face.jpg");
+/// Console.WriteLine($"{p.Emotion} {p.Confidence:P1}");
+/// </code>
+/// </example>
+public sealed partial class OnnxEmotionClassifier : IEmotionPredictor
+{
+    private const string DefaultModelResource = "Fer.Onnx.Models.default.onnx";
+
+    /// <summary>The largest ONNX model file accepted: 512 MiB, hundreds of times any facial-expression model.</summary>
+    public const long MaxModelBytes = 512L * 1024 * 1024;
+
+    /// <summary>Images per forward pass times their test-time copies, at most: keeps one pass's activations to a few MB per layer.</summary>
+    private const int InputsPerRun = 256;
+
+    private readonly InferenceSession _session;
+    private readonly UsageGate _gate;
+    private readonly PredictionInputs _inputs;
+
+    private OnnxEmotionClassifier(InferenceSession session, OnnxModelSignature signature)
+    {
+        _session = session;
+        _gate = new UsageGate(this);
+        ClassNames = signature.ClassNames;
+        InputShape = signature.InputShape;
+        TrainingInfo = signature.TrainingInfo;
+        _inputs = new PredictionInputs(InputShape, ClassifyPixels);
+    }
+
+    /// <summary>
+    /// A new classifier with the default model embedded in Fer.Onnx: Fer.Core's default FER2013 model exported to ONNX
+    /// (same predictions). Each access loads a new instance; dispose it when done.
+    /// </summary>
+    public static OnnxEmotionClassifier Default
+    {
+        get
+        {
+            using var stream = typeof(OnnxEmotionClassifier).Assembly.GetManifestResourceStream(DefaultModelResource)
+                ?? throw new FerModelException("This build of Fer.Onnx embeds no default model (src/Fer.Onnx/Models/default.onnx was absent when it was built).");
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            return Load(buffer.ToArray(), "the embedded default model");
+        }
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> ClassNames { get; }
+
+    /// <inheritdoc/>
+    public ImageShape InputShape { get; }
+
+    /// <summary>Facts about the model's training (recipe, data, architecture), from its metadata.</summary>
+    public IReadOnlyDictionary<string, string> TrainingInfo { get; }
+
+    /// <inheritdoc/>
+    public TestTimeAugmentation TestTimeAugmentation { get; set; } = TestTimeAugmentation.None;
+
+    /// <summary>Loads an ONNX model exported by Fer.Core.</summary>
+    /// <param name="path">The .onnx file.</param>
+    /// <param name="options">How to run it; ONNX Runtime's defaults when null.</param>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="FerModelException">The file is not a valid ONNX model exported by Fer.Core.</exception>
+    public static OnnxEmotionClassifier Load(string path, OnnxClassifierOptions? options = null)
+    {
+        var bytes = InputFile.ReadAllBytes(path, "ONNX model", MaxModelBytes, message => new FerModelException(message), nameof(path));
+        return Load(bytes, path, options);
+    }
+
+    /// <summary>Loads an ONNX model exported by Fer.Core from its bytes.</summary>
+    /// <param name="model">The bytes of the .onnx file.</param>
+    /// <param name="source">What to call the model in error messages (e.g. its file name).</param>
+    /// <param name="options">How to run it; ONNX Runtime's defaults when null.</param>
+    /// <exception cref="FerModelException">The bytes are not a valid ONNX model exported by Fer.Core.</exception>
+    public static OnnxEmotionClassifier Load(byte[] model, string source, OnnxClassifierOptions? options = null)
+    {
+        Guard.NotNull(model);
+        Guard.NotNull(source);
+        if (options is { Threads: < 0 })
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Threads, "Threads must be 0 (ONNX Runtime's choice) or positive.");
+        }
+
+        if (model.LongLength > MaxModelBytes)
+        {
+            throw new FerModelException($"Invalid ONNX model: {source}: it has {model.LongLength} bytes, more than the {MaxModelBytes} accepted.");
+        }
+
+        var session = OpenSession(model, source, options);
+        try
+        {
+            var classifier = new OnnxEmotionClassifier(session, OnnxModelSignature.Read(session, source));
+            classifier.CheckFiniteOutputs(source);
+            return classifier;
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Releases the ONNX Runtime session. Safe while other threads predict: predictions already running finish (the
+    /// session is released after the last one), later ones throw <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    public void Dispose() => _gate.Close(_session.Dispose);
+
+    private static InferenceSession OpenSession(byte[] model, string source, OnnxClassifierOptions? options)
+    {
+        try
+        {
+            using var sessionOptions = new SessionOptions { InterOpNumThreads = 1, LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR };
+            sessionOptions.IntraOpNumThreads = options?.Threads ?? 0;
+            options?.ConfigureSession?.Invoke(sessionOptions);
+            return new InferenceSession(model, sessionOptions);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new FerModelException($"Invalid ONNX model: {source}: ONNX Runtime cannot load it: {e.Message.Split('\n')[0]}", e);
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException)
+        {
+            throw new FerException(
+                "ONNX Runtime's native library (libonnxruntime) could not be loaded. It ships in the Microsoft.ML.OnnxRuntime package for win-x64/arm64, linux-x64/arm64 and osx-arm64; check that your app is published for one of them. " + e.Message,
+                e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text.Json;
+using Fer.Datasets;
+using Fer.Internal;
+using Microsoft.ML.OnnxRuntime;
+
+namespace Fer.Onnx;
+
+/// <summary>
+/// What an exported model says about itself, read from its metadata and checked against its graph's input and output:
+/// the class names, the input shape and the training facts. A model that Fer.Core did not export, or whose metadata
+/// contradicts its graph, is refused with the reason.
+/// </summary>
+internal sealed record OnnxModelSignature(IReadOnlyList<string> ClassNames, ImageShape InputShape, IReadOnlyDictionary<string, string> TrainingInfo)
+{
+    /// <summary>The largest side and channel count accepted: far beyond any facial-expression model, small enough that a probe batch stays small.</summary>
+    private const int MaxSide = 1024;
+    private const int MaxChannels = 4;
+
+    public static OnnxModelSignature Read(InferenceSession session, string source)
+    {
+        var metadata = session.ModelMetadata.CustomMetadataMap;
+        string Field(string key) => metadata.TryGetValue(key, out var value)
+            ? value
+            : throw Invalid(source, $"it has no '{key}' metadata: it was not exported by Fer.Core's ExportOnnx (or `fer export`), which records the class names and input shape");
+
+        var format = Field(OnnxMetadataKeys.Format);
+        if (format != OnnxMetadataKeys.CurrentFormat)
+        {
+            throw Invalid(source, $"its export format is '{format}', but this version of Fer.Onnx reads format {OnnxMetadataKeys.CurrentFormat}; export the model again with the same version of Fer.Core");
+        }
+
+        if (Field(OnnxMetadataKeys.InputRange) != OnnxMetadataKeys.PixelRange)
+        {
+            throw Invalid(source, $"its input range is '{metadata[OnnxMetadataKeys.InputRange]}', expected '{OnnxMetadataKeys.PixelRange}'");
+        }
+
+        var classNames = ReadClassNames(Field(OnnxMetadataKeys.ClassNames), source);
+        var shape = ReadShape(Field(OnnxMetadataKeys.InputShape), source);
+        CheckGraph(session, source, shape, classNames.Count);
+        var training = metadata
+            .Where(kv => kv.Key.StartsWith(OnnxMetadataKeys.TrainingPrefix, StringComparison.Ordinal))
+            .ToDictionary(kv => kv.Key[OnnxMetadataKeys.TrainingPrefix.Length..], kv => kv.Value, StringComparer.Ordinal);
+        return new OnnxModelSignature(classNames, shape, training.AsReadOnly());
+    }
+
+    private static IReadOnlyList<string> ReadClassNames(string json, string source)
+    {
+        string[]? names;
+        try
+        {
+            names = JsonSerializer.Deserialize<string[]>(json);
+        }
+        catch (JsonException e)
+        {
+            throw Invalid(source, $"its class names are not a JSON array of strings ({e.Message})");
+        }
+
+        try
+        {
+            return ModelInputChecks.ClassNameList(names ?? throw Invalid(source, "its class names are null"), "class names");
+        }
+        catch (ArgumentException e)
+        {
+            throw Invalid(source, e.Message);
+        }
+    }
+
+    private static ImageShape ReadShape(string text, string source)
+    {
+        var parts = text.Split(',');
+        if (parts.Length != 3 || !parts.All(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+        {
+            throw Invalid(source, $"its input shape '{text}' is not three positive integers 'C,H,W'");
+        }
+
+        var (c, h, w) = (int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture), int.Parse(parts[2], CultureInfo.InvariantCulture));
+        if (c is < 1 or > MaxChannels || h is < 1 or > MaxSide || w is < 1 or > MaxSide)
+        {
+            throw Invalid(source, $"its input shape ({c}, {h}, {w}) is outside 1–{MaxChannels} channels and 1–{MaxSide} pixels a side");
+        }
+
+        return new ImageShape(c, h, w);
+    }
+
+    private static void CheckGraph(InferenceSession session, string source, ImageShape shape, int classes)
+    {
+        if (!session.InputMetadata.TryGetValue(OnnxMetadataKeys.InputName, out var input) || session.InputMetadata.Count != 1)
+        {
+            throw Invalid(source, $"its graph must have one input named '{OnnxMetadataKeys.InputName}', but has {string.Join(", ", session.InputMetadata.Keys.Select(k => $"'{k}'"))}");
+        }
+
+        if (!session.OutputMetadata.TryGetValue(OnnxMetadataKeys.OutputName, out var output))
+        {
+            throw Invalid(source, $"its graph has no output named '{OnnxMetadataKeys.OutputName}'");
+        }
+
+        int[] expectedInput = [-1, shape.Channels, shape.Height, shape.Width];
+        if (input.ElementType != typeof(float) || !input.Dimensions.SequenceEqual(expectedInput))
+        {
+            throw Invalid(source, $"its input is {input.ElementType.Name} ({string.Join(", ", input.Dimensions)}), but its metadata says float (N, {shape.Channels}, {shape.Height}, {shape.Width})");
+        }
+
+        if (output.ElementType != typeof(float) || !output.Dimensions.SequenceEqual([-1, classes]))
+        {
+            throw Invalid(source, $"its output is {output.ElementType.Name} ({string.Join(", ", output.Dimensions)}), but its metadata names {classes} classes: float (N, {classes}) expected");
+        }
+    }
+
+    internal static FerModelException Invalid(string source, string reason) => new($"Invalid ONNX model: {source}: {reason}.");
+}
