@@ -9,14 +9,21 @@
 #
 # ONNX Runtime (Fer.Detection) needs glibc >= 2.28 and GLIBCXX_3.4.22: nothing more.
 #
-# Usage: scripts/install-prereqs.sh [--check]
-#   --check   only report (the default does the same today: there is nothing to install for the library itself).
+# Usage: scripts/install-prereqs.sh [--check] [--video] [--browser]
+#   --check     only report (the default does the same: there is nothing to install for the library itself).
+#   --video     install FFmpeg (Debian's ffmpeg) when missing: Fer.Media's video analysis and its tests need it.
+#   --browser   install Debian's chromium when missing: the web sample's browser test drives it.
+# Optional installs that fail (no root, no package mirror) only warn: the tests that need them skip and say why.
 set -euo pipefail
 
+want_video=0
+want_browser=0
 for argument in "$@"; do
   case "$argument" in
     --check) ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --video) want_video=1 ;;
+    --browser) want_browser=1 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "install-prereqs: unknown option '$argument' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -56,3 +63,33 @@ if [ -z "$libstdcxx" ] || ! grep -q "$required_glibcxx" "$libstdcxx"; then
 fi
 
 echo "install-prereqs: glibc $glibc and $libstdcxx ($required_glibcxx) are enough; nothing to install."
+
+# Optional tools, installed from the distribution's packages when asked for and missing.
+apt_updated=0
+install_optional() {
+  local command_name="$1" package="$2" purpose="$3"
+  if command -v "$command_name" >/dev/null 2>&1; then
+    echo "install-prereqs: $command_name is installed ($purpose)."
+    return 0
+  fi
+  if ! command -v apt-get >/dev/null 2>&1 || [ "$(id -u)" != "0" ]; then
+    echo "install-prereqs: warning: $command_name is missing and cannot be installed here (needs root and apt-get); $purpose will be skipped." >&2
+    return 0
+  fi
+  if [ "$apt_updated" = 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 || true
+    apt_updated=1
+  fi
+  if DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$package" >/dev/null 2>&1; then
+    echo "install-prereqs: installed $package ($purpose)."
+  else
+    echo "install-prereqs: warning: installing $package failed; $purpose will be skipped." >&2
+  fi
+}
+
+if [ "$want_video" = 1 ]; then
+  install_optional ffmpeg ffmpeg "video analysis (Fer.Media) and its tests"
+fi
+if [ "$want_browser" = 1 ]; then
+  install_optional chromium chromium "the web sample's browser test"
+fi

@@ -5,7 +5,7 @@ using Fer.Datasets;
 
 namespace Fer.Cli;
 
-/// <summary>Builds the <c>fer</c> command tree: <c>fer train</c>, <c>fer predict</c>, <c>fer evaluate</c>, <c>fer export</c>.</summary>
+/// <summary>Builds the <c>fer</c> command tree: <c>fer train</c>, <c>fer predict</c>, <c>fer evaluate</c>, <c>fer export</c>, <c>fer video</c>.</summary>
 internal static class FerCommands
 {
     internal static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
@@ -18,6 +18,7 @@ internal static class FerCommands
         root.Subcommands.Add(PredictCommand.Create(output, error));
         root.Subcommands.Add(EvaluateCommand.Create(output, error));
         root.Subcommands.Add(ExportCommand.Create(output));
+        root.Subcommands.Add(VideoCommand.Create(output, error, cancellationToken));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -54,6 +55,11 @@ internal static class FerCommands
     internal static Option<FileInfo?> ModelOption() => new("--model", "-m")
     {
         Description = "Model file written by 'fer train' or EmotionClassifier.Save; the embedded default model when omitted.",
+    };
+
+    internal static Option<FileInfo?> OnnxOption() => new("--onnx")
+    {
+        Description = "Predict with this ONNX model (from 'fer export') on ONNX Runtime instead of TorchSharp; a --model ending in .onnx does the same.",
     };
 
     internal static Option<bool> JsonOption() => new("--json")

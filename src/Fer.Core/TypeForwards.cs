@@ -8,3 +8,4 @@ using System.Runtime.CompilerServices;
 [assembly: TypeForwardedTo(typeof(Fer.Core.DetectedFace))]
 [assembly: TypeForwardedTo(typeof(Fer.Core.IFaceDetector))]
 [assembly: TypeForwardedTo(typeof(Fer.Core.FaceCropping))]
+[assembly: TypeForwardedTo(typeof(Fer.Core.FaceAnnotations))]

@@ -21,7 +21,7 @@ public sealed class PackageConsumerTests
             var feed = Directory.CreateDirectory(Path.Combine(work.FullName, "feed")).FullName;
             var version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
             var source = CopySources(root, Path.Combine(work.FullName, "repo"));
-            foreach (var project in new[] { "src/Fer.Imaging/Fer.Imaging.csproj", "src/Fer.Datasets/Fer.Datasets.csproj", "src/Fer.Core/Fer.Core.csproj", "src/Fer.Detection/Fer.Detection.csproj", "src/Fer.Onnx/Fer.Onnx.csproj", "src/Fer.Cli/Fer.Cli.csproj" })
+            foreach (var project in new[] { "src/Fer.Imaging/Fer.Imaging.csproj", "src/Fer.Datasets/Fer.Datasets.csproj", "src/Fer.Core/Fer.Core.csproj", "src/Fer.Detection/Fer.Detection.csproj", "src/Fer.Onnx/Fer.Onnx.csproj", "src/Fer.Media/Fer.Media.csproj", "src/Fer.Cli/Fer.Cli.csproj" })
             {
                 ChildProcess.RunDotnet(source, ChildTimeout, "pack", project, "-c", "Release", "-o", feed, $"-p:Version={version}");
             }
@@ -61,7 +61,7 @@ public sealed class PackageConsumerTests
 
             // Detection and the inference package stand on the imaging package and ONNX Runtime: no TorchSharp or
             // LibTorch anywhere in the closure of their dependencies among our packages.
-            foreach (var closureRoot in new[] { "Fer.Detection", "Fer.Onnx" })
+            foreach (var closureRoot in new[] { "Fer.Detection", "Fer.Onnx", "Fer.Media" })
             {
                 foreach (var id in DependencyClosure(feed, closureRoot, version))
                 {
@@ -73,6 +73,7 @@ public sealed class PackageConsumerTests
 
             Assert.Equal(["Fer.Detection", "Fer.Imaging"], DependencyClosure(feed, "Fer.Detection", version).Order(StringComparer.Ordinal));
             Assert.Equal(["Fer.Imaging", "Fer.Onnx"], DependencyClosure(feed, "Fer.Onnx", version).Order(StringComparer.Ordinal));
+            Assert.Equal(["Fer.Imaging", "Fer.Media"], DependencyClosure(feed, "Fer.Media", version).Order(StringComparer.Ordinal));
 
             // The tool: a small pointer package and one package per platform, each with only its LibTorch, all under
             // nuget.org's 250 MB limit.

@@ -16,6 +16,7 @@ public sealed class PublicApiSnapshotTests
     [InlineData("Fer.Detection")]
     [InlineData("Fer.Imaging")]
     [InlineData("Fer.Onnx")]
+    [InlineData("Fer.Media")]
     public void The_public_api_matches_its_snapshot(string assemblyName)
     {
         var assembly = assemblyName switch
@@ -24,6 +25,7 @@ public sealed class PublicApiSnapshotTests
             "Fer.Detection" => typeof(Fer.Detection.BlazeFaceDetector).Assembly,
             "Fer.Imaging" => typeof(Fer.Datasets.Photo).Assembly,
             "Fer.Onnx" => typeof(Fer.Onnx.OnnxEmotionClassifier).Assembly,
+            "Fer.Media" => typeof(Fer.Media.VideoAnalysis).Assembly,
             _ => typeof(Fer.Datasets.LabeledFaces).Assembly,
         };
         var actual = Render(assembly);

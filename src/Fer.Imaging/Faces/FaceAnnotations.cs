@@ -8,7 +8,7 @@ using SkiaSharp;
 namespace Fer.Core;
 
 /// <summary>
-/// Writes the result of <see cref="EmotionClassifier.PredictFaces(Photo, IFaceDetector, FaceCropping?)"/>: an annotated
+/// Writes the result of <see cref="IEmotionPredictor.PredictFaces(Photo, IFaceDetector, FaceCropping?)"/>: an annotated
 /// copy of the photo (a box, the emotion and both confidences per face) and a JSON document.
 /// </summary>
 public static class FaceAnnotations
@@ -19,24 +19,45 @@ public static class FaceAnnotations
     /// <param name="path">The output file; its folder is created. Written atomically.</param>
     public static void SaveImage(Photo photo, IReadOnlyList<FaceEmotion> faces, string path)
     {
-        Guard.NotNull(photo);
-        Guard.NotNull(faces);
         Guard.NotNull(path);
-        using var bitmap = new SKBitmap(new SKImageInfo(photo.Width, photo.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
-        photo.ToRgbaPixels().AsSpan().CopyTo(bitmap.GetPixelSpan());
-        using (var canvas = new SKCanvas(bitmap))
-        {
-            var stroke = Math.Max(2f, Math.Min(photo.Width, photo.Height) / 300f);
-            using var font = ChartFonts.Create(Math.Max(12f, stroke * 7));
-            foreach (var face in faces)
-            {
-                Draw(canvas, face, stroke, font);
-            }
-        }
-
+        using var bitmap = Draw(photo, faces, null);
         var jpeg = Path.GetExtension(path).ToLowerInvariant() is ".jpg" or ".jpeg";
         using var data = bitmap.Encode(jpeg ? SKEncodedImageFormat.Jpeg : SKEncodedImageFormat.Png, 90);
         AtomicFile.Write(path, stream => data.SaveTo(stream));
+    }
+
+    /// <summary>A copy of the photo with every face boxed and labelled (for video frames, previews, web pages).</summary>
+    /// <param name="photo">The photo the faces were found in.</param>
+    /// <param name="faces">The faces.</param>
+    /// <param name="labels">One label per face instead of "emotion confidence (face confidence)", e.g. with a track id; null for the default.</param>
+    /// <exception cref="ArgumentException">The number of labels differs from the number of faces.</exception>
+    public static Photo Annotate(Photo photo, IReadOnlyList<FaceEmotion> faces, IReadOnlyList<string>? labels = null)
+    {
+        using var bitmap = Draw(photo, faces, labels);
+        return Photo.FromPixels(bitmap.GetPixelSpan(), bitmap.Width, bitmap.Height, PhotoPixelFormat.Rgba32, bitmap.RowBytes);
+    }
+
+    private static SKBitmap Draw(Photo photo, IReadOnlyList<FaceEmotion> faces, IReadOnlyList<string>? labels)
+    {
+        Guard.NotNull(photo);
+        Guard.NotNull(faces);
+        if (labels is not null && labels.Count != faces.Count)
+        {
+            throw new ArgumentException($"There are {labels.Count} labels for {faces.Count} faces; give one per face.", nameof(labels));
+        }
+
+        var bitmap = new SKBitmap(new SKImageInfo(photo.Width, photo.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        photo.ToRgbaPixels().AsSpan().CopyTo(bitmap.GetPixelSpan());
+        using var canvas = new SKCanvas(bitmap);
+        var stroke = Math.Max(2f, Math.Min(photo.Width, photo.Height) / 300f);
+        using var font = ChartFonts.Create(Math.Max(12f, stroke * 7));
+        for (var i = 0; i < faces.Count; i++)
+        {
+            var face = faces[i];
+            Draw(canvas, face, labels?[i] ?? string.Create(CultureInfo.InvariantCulture, $"{face.Emotion.Label} {face.Emotion.Confidence:P0} (face {face.Face.Confidence:P0})"), stroke, font);
+        }
+
+        return bitmap;
     }
 
     /// <summary>
@@ -87,7 +108,7 @@ public static class FaceAnnotations
         ["height"] = Math.Round(box.Height, 1),
     };
 
-    private static void Draw(SKCanvas canvas, FaceEmotion face, float stroke, SKFont font)
+    private static void Draw(SKCanvas canvas, FaceEmotion face, string label, float stroke, SKFont font)
     {
         var color = face.Emotion.Emotion switch
         {
@@ -104,7 +125,6 @@ public static class FaceAnnotations
         using var pen = new SKPaint { Color = color, Style = SKPaintStyle.Stroke, StrokeWidth = stroke, IsAntialias = true };
         canvas.DrawRect(box.X, box.Y, box.Width, box.Height, pen);
 
-        var label = string.Create(CultureInfo.InvariantCulture, $"{face.Emotion.Label} {face.Emotion.Confidence:P0} (face {face.Face.Confidence:P0})");
         var textWidth = font.MeasureText(label);
         var height = font.Size * 1.3f;
         var top = box.Y - height >= 0 ? box.Y - height : box.Bottom;
