@@ -14,7 +14,7 @@ version="0.1.0-sizes"
 feed="$work/feed"
 mkdir -p "$feed"
 
-for project in src/Fer.Imaging src/Fer.Datasets src/Fer.Core src/Fer.Detection src/Fer.Onnx src/Fer.Cli; do
+for project in src/Fer.Imaging src/Fer.Datasets src/Fer.Core src/Fer.Detection src/Fer.Onnx src/Fer.Media src/Fer.Cli; do
   dotnet pack "$project" -c Release -o "$feed" -p:Version="$version" --disable-build-servers -v q -nologo >/dev/null
 done
 

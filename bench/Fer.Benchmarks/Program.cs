@@ -6,6 +6,7 @@
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- --faces bench/.cache/face-api/package/demo   (after bash bench/setup.sh)
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- --chunks [--data …]   evaluation chunk sizes only (512 PublicTest faces)
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- --onnx [--data …]     the default model in ONNX Runtime vs TorchSharp only
+//   dotnet run -c Release --project bench/Fer.Benchmarks -- --media               1080p video frames/s and photos/s (needs ffmpeg)
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
@@ -48,6 +49,18 @@ if (args.Contains("--chunks"))
     var publicTest = Fer2013.Load(data).PublicTest;
     using var chunked = modelPath is null ? EmotionClassifier.Default : EmotionClassifier.Load(modelPath);
     foreach (var (what, value, target) in ChunkingBenchmark.Run(chunked, publicTest.Subset(Enumerable.Range(0, 512))))
+    {
+        Row(what, value, target);
+    }
+
+    PrintTable();
+    return;
+}
+
+// Video and photo collections only: --media.
+if (args.Contains("--media"))
+{
+    foreach (var (what, value, target) in MediaBenchmark.Run(Path.GetDirectoryName(Path.Combine(AppContext.BaseDirectory, "faces.json"))!))
     {
         Row(what, value, target);
     }

@@ -245,6 +245,22 @@ public sealed class Photo : IDisposable
         return result;
     }
 
+    /// <summary>The photo encoded as a JPEG file's bytes (for web pages, storage, previews).</summary>
+    /// <param name="quality">JPEG quality, 1–100.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The quality is outside 1–100.</exception>
+    public byte[] ToJpeg(int quality = 90)
+    {
+        if (quality is < 1 or > 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(quality), quality, "JPEG quality must be between 1 and 100.");
+        }
+
+        return Encode(SKEncodedImageFormat.Jpeg, quality);
+    }
+
+    /// <summary>The photo encoded as a PNG file's bytes (lossless).</summary>
+    public byte[] ToPng() => Encode(SKEncodedImageFormat.Png, 100);
+
     /// <summary>Releases the pixels.</summary>
     public void Dispose()
     {
@@ -253,6 +269,12 @@ public sealed class Photo : IDisposable
             IsDisposed = true;
             bitmap.Dispose();
         }
+    }
+
+    private byte[] Encode(SKEncodedImageFormat format, int quality)
+    {
+        using var data = Bitmap.Encode(format, quality) ?? throw new FerException($"SkiaSharp could not encode the {Width}x{Height} photo {Source} as {format}.");
+        return data.ToArray();
     }
 
     /// <summary>"1920x1080 photo group.jpg".</summary>

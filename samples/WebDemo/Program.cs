@@ -1,0 +1,7 @@
+// Face emotions over HTTP: an upload page (GET /, POST /) and a JSON endpoint (POST /api/faces).
+//   dotnet run -c Release --project samples/WebDemo            then open http://localhost:5000
+//   curl -F photo=@group.jpg http://localhost:5000/api/faces
+using Fer.WebDemo;
+
+var app = WebDemoApp.Create(args);
+app.Run();
