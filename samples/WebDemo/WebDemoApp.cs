@@ -35,7 +35,7 @@ public static class WebDemoApp
         app.MapPost("/api/faces", async (HttpRequest request, IEmotionPredictor classifier, IFaceDetector detector) =>
         {
             var (analysis, error, status) = await Analyze(request, classifier, detector, annotate: false);
-            return analysis is null ? Results.Json(new { error }, statusCode: status) : Results.Json(analysis.ToJson());
+            return analysis is null ? Results.Json(new { error }, statusCode: status) : Results.Content(analysis.Json, "application/json");
         });
         return app;
     }
@@ -78,7 +78,7 @@ public static class WebDemoApp
                 annotated = "data:image/jpeg;base64," + Convert.ToBase64String(copy.ToJpeg(85));
             }
 
-            return (new PhotoAnalysis(photo.Width, photo.Height, faces, annotated), null, StatusCodes.Status200OK);
+            return (new PhotoAnalysis(photo.Width, photo.Height, faces, annotated, annotate ? null : FaceAnnotations.ToJson(photo, faces)), null, StatusCodes.Status200OK);
         }
         catch (FerDataException e)
         {

@@ -20,7 +20,7 @@ public sealed class PackageConsumerTests
         {
             var feed = Directory.CreateDirectory(Path.Combine(work.FullName, "feed")).FullName;
             var version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
-            var source = CopySources(root, Path.Combine(work.FullName, "repo"));
+            var source = Repository.CopySources(Path.Combine(work.FullName, "repo"), "src");
             foreach (var project in new[] { "src/Fer.Imaging/Fer.Imaging.csproj", "src/Fer.Datasets/Fer.Datasets.csproj", "src/Fer.Core/Fer.Core.csproj", "src/Fer.Detection/Fer.Detection.csproj", "src/Fer.Onnx/Fer.Onnx.csproj", "src/Fer.Media/Fer.Media.csproj", "src/Fer.Cli/Fer.Cli.csproj" })
             {
                 ChildProcess.RunDotnet(source, ChildTimeout, "pack", project, "-c", "Release", "-o", feed, $"-p:Version={version}");
@@ -163,29 +163,6 @@ public sealed class PackageConsumerTests
         }
 
         return false;
-    }
-
-    /// <summary>Copies what packing needs (sources, build props, README) so that packing never touches the working tree's outputs.</summary>
-    private static string CopySources(string root, string target)
-    {
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "src"), "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(root, file);
-            if (relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
-            {
-                continue;
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, relative))!);
-            File.Copy(file, Path.Combine(target, relative));
-        }
-
-        foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "README.md" })
-        {
-            File.Copy(Path.Combine(root, file), Path.Combine(target, file));
-        }
-
-        return target;
     }
 
     /// <summary>The package and every Fer.* package it depends on, directly or not (read from the packed nuspecs).</summary>
