@@ -7,6 +7,7 @@
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- --chunks [--data …]   evaluation chunk sizes only (512 PublicTest faces)
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- --onnx [--data …]     the default model in ONNX Runtime vs TorchSharp only
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- --media               1080p video frames/s and photos/s (needs ffmpeg)
+//   dotnet run -c Release --project bench/Fer.Benchmarks -- --csv [--data …]      the FER2013 CSV reader against Sep
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
@@ -49,6 +50,18 @@ if (args.Contains("--chunks"))
     var publicTest = Fer2013.Load(data).PublicTest;
     using var chunked = modelPath is null ? EmotionClassifier.Default : EmotionClassifier.Load(modelPath);
     foreach (var (what, value, target) in ChunkingBenchmark.Run(chunked, publicTest.Subset(Enumerable.Range(0, 512))))
+    {
+        Row(what, value, target);
+    }
+
+    PrintTable();
+    return;
+}
+
+// The CSV reader against Sep only: --csv.
+if (args.Contains("--csv"))
+{
+    foreach (var (what, value, target) in CsvComparisonBenchmark.Run(data))
     {
         Row(what, value, target);
     }
