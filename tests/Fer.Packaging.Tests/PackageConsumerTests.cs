@@ -99,6 +99,14 @@ public sealed class PackageConsumerTests
             var shim = Directory.GetFiles(bin, "libLibTorchSharp.so", SearchOption.AllDirectories).Single();
             Assert.DoesNotContain(Fer.Build.LibStdCxxRequirement.ReadRequirements(File.ReadAllBytes(shim)), r => Fer.Build.LibStdCxxRequirement.IsAfterGcc12(r.Version) && !r.Weak);
 
+            // Every C# block of the README compiles on its own against the packages (README: each block pasted alone
+            // into a new console app).
+            var blocks = ReadmeBlocks.Read(root);
+            Assert.True(blocks.Count >= 8, $"README.md has {blocks.Count} C# blocks");
+            var readme = Path.Combine(work.FullName, "readme-blocks");
+            ReadmeBlocks.WriteProject(readme, blocks, feed, version);
+            ChildProcess.RunDotnet(readme, ChildTimeout, "build", "-c", "Release");
+
             // The prediction-only app: no LibTorch at all, and every native library it carries for linux-x64 loads
             // on glibc 2.31 with GCC 10's libstdc++ (Debian 11, Ubuntu 20.04 and later).
             var onnxConsumer = RunConsumer(root, "ConsumerOnnx", work.FullName, feed, version, photo, "consumer-onnx: ok");
