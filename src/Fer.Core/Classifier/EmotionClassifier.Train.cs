@@ -20,12 +20,13 @@ public sealed partial class EmotionClassifier
     /// <param name="progress">Receives a report after each batch and epoch.</param>
     /// <param name="cancellationToken">Stops training (an <see cref="OperationCanceledException"/> is thrown).</param>
     /// <returns>The trained classifier; its <see cref="History"/> holds the per-epoch results.</returns>
-    /// <exception cref="FerModelException">An option is invalid (all problems are listed) or the data does not fit the model.</exception>
+    /// <exception cref="ArgumentException">An option is invalid (all problems are listed).</exception>
+    /// <exception cref="FerModelException">The data does not fit the model, or the teacher does not fit the student.</exception>
     public static EmotionClassifier Train(LabeledFaces data, TrainingOptions? options, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(data);
         options ??= new TrainingOptions();
-        options.Validate(data);
+        options.Validate(data, nameof(options));
         var model = options.Model ?? options.Architecture.Build(data.Shape, data.ClassNames.Count, options.Seed, options.Device);
         try
         {

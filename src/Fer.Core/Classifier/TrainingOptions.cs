@@ -58,7 +58,9 @@ public sealed record TrainingOptions
     public KnowledgeDistillation? Distillation { get; init; }
 
     /// <summary>Checks every option and reports all problems in one exception.</summary>
-    internal void Validate(LabeledFaces data)
+    /// <param name="data">The training data the options are for.</param>
+    /// <param name="parameterName">The caller's name for these options, for the exception.</param>
+    internal void Validate(LabeledFaces data, string parameterName)
     {
         var problems = new List<string>();
         if (Epochs <= 0)
@@ -98,7 +100,7 @@ public sealed record TrainingOptions
 
         if (problems.Count > 0)
         {
-            throw new FerModelException("Invalid training options:\n- " + string.Join("\n- ", problems));
+            throw new ArgumentException("Invalid training options:\n- " + string.Join("\n- ", problems), parameterName);
         }
     }
 }

@@ -4,7 +4,7 @@ namespace Fer.Core;
 internal static class LayerChecks
 {
     public static int Positive(int value, string name, string layer)
-        => value > 0 ? value : throw new FerModelException($"{layer}: {name} must be positive, but was {value}.");
+        => value > 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{layer}: {name} must be positive, but was {value}.");
 
     /// <summary>The most weights one layer may hold (256 MB of floats), checked before anything is allocated.</summary>
     public const long MaxWeightsPerLayer = 1L << 26;
@@ -26,7 +26,7 @@ internal static class LayerChecks
 
     public static T Defined<T>(T value, string name, string layer)
         where T : struct, Enum
-        => Enum.IsDefined(value) ? value : throw new FerModelException($"{layer}: {name} {value} is not one of {string.Join(", ", Enum.GetNames<T>())}.");
+        => Enum.IsDefined(value) ? value : throw new ArgumentOutOfRangeException(name, value, $"{layer}: {name} {value} is not one of {string.Join(", ", Enum.GetNames<T>())}.");
 
     /// <summary>Checks an image input (C, H, W) that a kernel fits in, and returns its dimensions.</summary>
     public static (int Channels, int Height, int Width) Image(Layer layer, Shape input, int kernel, Padding padding)

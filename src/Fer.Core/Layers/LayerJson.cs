@@ -45,7 +45,7 @@ internal static class LayerJson
                 _ => throw Invalid(path, $"unknown layer kind '{kind}'"),
             };
         }
-        catch (FerModelException e) when (!e.Message.StartsWith("Invalid model file", StringComparison.Ordinal))
+        catch (Exception e) when (e is ArgumentException || (e is FerModelException && !e.Message.StartsWith("Invalid model file", StringComparison.Ordinal)))
         {
             throw Invalid(path, e.Message);
         }

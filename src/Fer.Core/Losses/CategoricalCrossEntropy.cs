@@ -15,12 +15,12 @@ public sealed class CategoricalCrossEntropy
     {
         if (!(labelSmoothing >= 0 && labelSmoothing < 1))
         {
-            throw new FerModelException($"CategoricalCrossEntropy: labelSmoothing must be in [0, 1), but was {labelSmoothing}.");
+            throw new ArgumentOutOfRangeException(nameof(labelSmoothing), $"CategoricalCrossEntropy: labelSmoothing must be in [0, 1), but was {labelSmoothing}.");
         }
 
         if (classWeights is not null && classWeights.Any(w => !(w >= 0 && double.IsFinite(w))))
         {
-            throw new FerModelException($"CategoricalCrossEntropy: class weights must be finite and >= 0, but were [{string.Join(", ", classWeights)}].");
+            throw new ArgumentOutOfRangeException(nameof(classWeights), $"CategoricalCrossEntropy: class weights must be finite and >= 0, but were [{string.Join(", ", classWeights)}].");
         }
 
         LabelSmoothing = labelSmoothing;

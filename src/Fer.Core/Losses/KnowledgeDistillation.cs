@@ -36,12 +36,12 @@ public sealed class KnowledgeDistillation
 
         if (!(temperature > 0 && double.IsFinite(temperature)))
         {
-            throw new FerModelException($"KnowledgeDistillation: the temperature must be a finite number > 0, but was {temperature}.");
+            throw new ArgumentOutOfRangeException(nameof(temperature), $"KnowledgeDistillation: the temperature must be a finite number > 0, but was {temperature}.");
         }
 
         if (!(weight >= 0 && weight <= 1))
         {
-            throw new FerModelException($"KnowledgeDistillation: the weight of the teacher's targets must be in [0, 1], but was {weight}.");
+            throw new ArgumentOutOfRangeException(nameof(weight), $"KnowledgeDistillation: the weight of the teacher's targets must be in [0, 1], but was {weight}.");
         }
 
         Teachers = [.. teachers];

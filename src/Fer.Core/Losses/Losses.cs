@@ -16,7 +16,7 @@ public static class Losses
     /// <param name="teacher">A trained model with the student's input shape, normalisation, classes and device.</param>
     /// <param name="temperature">T &gt; 0 that softens both models' probabilities; 4 is common.</param>
     /// <param name="weight">The share in [0, 1] of the teacher's term in the loss; the rest follows the labels.</param>
-    /// <exception cref="FerModelException">The temperature or weight is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The temperature or weight is out of range.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="teacher"/> is null.</exception>
     public static KnowledgeDistillation DistillFrom(Sequential teacher, double temperature = 4, double weight = 0.9)
         => new([teacher ?? throw new ArgumentNullException(nameof(teacher))], temperature, weight);
@@ -31,7 +31,7 @@ public static class Losses
     /// <param name="weight">The share in [0, 1] of the teachers' term in the loss; the rest follows the labels.</param>
     /// <exception cref="ArgumentNullException"><paramref name="teachers"/> or one of its items is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="teachers"/> is empty.</exception>
-    /// <exception cref="FerModelException">The temperature or weight is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The temperature or weight is out of range.</exception>
     public static KnowledgeDistillation DistillFrom(IReadOnlyList<Sequential> teachers, double temperature = 4, double weight = 0.9)
         => new(teachers, temperature, weight);
 }

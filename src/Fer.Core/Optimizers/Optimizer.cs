@@ -13,27 +13,27 @@ public sealed class Optimizer
     {
         if (!(learningRate > 0 && double.IsFinite(learningRate)))
         {
-            throw new FerModelException($"{kind}: learningRate must be a positive finite number, but was {learningRate}.");
+            throw new ArgumentOutOfRangeException(nameof(learningRate), $"{kind}: learningRate must be a positive finite number, but was {learningRate}.");
         }
 
         if (!(weightDecay >= 0 && double.IsFinite(weightDecay)))
         {
-            throw new FerModelException($"{kind}: weightDecay must be >= 0, but was {weightDecay}.");
+            throw new ArgumentOutOfRangeException(nameof(weightDecay), $"{kind}: weightDecay must be >= 0, but was {weightDecay}.");
         }
 
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1))
         {
-            throw new FerModelException($"{kind}: beta1 and beta2 must be in [0, 1), but were {beta1} and {beta2}.");
+            throw new ArgumentOutOfRangeException(nameof(beta1), $"{kind}: beta1 and beta2 must be in [0, 1), but were {beta1} and {beta2}.");
         }
 
         if (!(momentum >= 0 && momentum < 1))
         {
-            throw new FerModelException($"{kind}: momentum must be in [0, 1), but was {momentum}.");
+            throw new ArgumentOutOfRangeException(nameof(momentum), $"{kind}: momentum must be in [0, 1), but was {momentum}.");
         }
 
         if (nesterov && momentum == 0)
         {
-            throw new FerModelException($"{kind}: Nesterov momentum needs momentum > 0.");
+            throw new ArgumentException($"{kind}: Nesterov momentum needs momentum > 0.", nameof(nesterov));
         }
 
         Kind = kind;

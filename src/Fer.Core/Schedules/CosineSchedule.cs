@@ -10,7 +10,7 @@ public sealed class CosineSchedule : LearningRateSchedule
         TotalEpochs = LayerChecks.Positive(totalEpochs, nameof(totalEpochs), "Cosine schedule");
         if (!(minLearningRate >= 0) || warmupEpochs < 0 || warmupEpochs >= totalEpochs)
         {
-            throw new FerModelException($"Cosine schedule: needs minLearningRate >= 0 and 0 <= warmupEpochs < totalEpochs, but got {minLearningRate}, {warmupEpochs}, {totalEpochs}.");
+            throw new ArgumentOutOfRangeException(nameof(warmupEpochs), $"Cosine schedule: needs minLearningRate >= 0 and 0 <= warmupEpochs < totalEpochs, but got {minLearningRate}, {warmupEpochs}, {totalEpochs}.");
         }
 
         MinLearningRate = minLearningRate;

@@ -10,7 +10,7 @@ public sealed class StepSchedule : LearningRateSchedule
         StepEpochs = LayerChecks.Positive(stepEpochs, nameof(stepEpochs), "Step schedule");
         if (!(gamma > 0 && gamma <= 1))
         {
-            throw new FerModelException($"Step schedule: gamma must be in (0, 1], but was {gamma}.");
+            throw new ArgumentOutOfRangeException(nameof(gamma), $"Step schedule: gamma must be in (0, 1], but was {gamma}.");
         }
 
         Gamma = gamma;

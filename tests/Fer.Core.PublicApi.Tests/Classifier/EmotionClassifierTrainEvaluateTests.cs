@@ -85,7 +85,7 @@ public sealed class EmotionClassifierTrainEvaluateTests
     public void Invalid_options_are_reported_together()
     {
         var data = LabeledFaces.FromPixels(new byte[14 * 2304], Enumerable.Range(0, 14).Select(i => i % 7).ToArray());
-        var error = Assert.Throws<FerModelException>(() => EmotionClassifier.Train(data, new TrainingOptions { Epochs = 0, BatchSize = -1, LabelSmoothing = 2 }));
+        var error = Assert.Throws<ArgumentException>(() => EmotionClassifier.Train(data, new TrainingOptions { Epochs = 0, BatchSize = -1, LabelSmoothing = 2 }));
         Assert.Contains("Epochs must be positive, but was 0", error.Message);
         Assert.Contains("BatchSize must be positive, but was -1", error.Message);
         Assert.Contains("LabelSmoothing must be in [0, 1), but was 2", error.Message);

@@ -64,7 +64,7 @@ public sealed class CallbackTests
         Assert.Equal([0.5, 1.0, 0.775, 0.325, 0.1], Enumerable.Range(1, 5).Select(e => Math.Round(cosine.LearningRateAt(e, 1.0), 6)));
         var step = Schedules.Step(2, 0.5);
         Assert.Equal([1.0, 1.0, 0.5, 0.5, 0.25], Enumerable.Range(1, 5).Select(e => step.LearningRateAt(e, 1.0)));
-        Assert.Throws<FerModelException>(() => Schedules.Cosine(3, warmupEpochs: 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Schedules.Cosine(3, warmupEpochs: 3));
     }
 
     [Fact]

@@ -7,13 +7,13 @@ public sealed class LayerValidationTests
     [Fact]
     public void Invalid_configurations_throw_with_the_layer_and_the_value()
     {
-        Assert.Contains("Conv2D: filters must be positive, but was 0", Assert.Throws<FerModelException>(() => Layers.Conv2D(0)).Message);
-        Assert.Contains("Dropout: rate must be in [0, 1), but was 1.5", Assert.Throws<FerModelException>(() => Layers.Dropout(1.5)).Message);
-        Assert.Contains("momentum", Assert.Throws<FerModelException>(() => Layers.BatchNorm(momentum: 1)).Message);
-        Assert.Contains("body needs at least one layer", Assert.Throws<FerModelException>(() => Layers.Residual([])).Message);
-        Assert.Contains("Nesterov", Assert.Throws<FerModelException>(() => Optimizers.Sgd(nesterov: true)).Message);
-        Assert.Contains("learningRate", Assert.Throws<FerModelException>(() => Optimizers.Adam(-1)).Message);
-        Assert.Contains("labelSmoothing", Assert.Throws<FerModelException>(() => Losses.CategoricalCrossEntropy(1.2)).Message);
+        Assert.Contains("Conv2D: filters must be positive, but was 0", Assert.Throws<ArgumentOutOfRangeException>(() => Layers.Conv2D(0)).Message);
+        Assert.Contains("Dropout: rate must be in [0, 1), but was 1.5", Assert.Throws<ArgumentOutOfRangeException>(() => Layers.Dropout(1.5)).Message);
+        Assert.Contains("momentum", Assert.Throws<ArgumentOutOfRangeException>(() => Layers.BatchNorm(momentum: 1)).Message);
+        Assert.Contains("body needs at least one layer", Assert.Throws<ArgumentException>(() => Layers.Residual([])).Message);
+        Assert.Contains("Nesterov", Assert.Throws<ArgumentException>(() => Optimizers.Sgd(nesterov: true)).Message);
+        Assert.Contains("learningRate", Assert.Throws<ArgumentOutOfRangeException>(() => Optimizers.Adam(-1)).Message);
+        Assert.Contains("labelSmoothing", Assert.Throws<ArgumentOutOfRangeException>(() => Losses.CategoricalCrossEntropy(1.2)).Message);
     }
 
     [Fact]

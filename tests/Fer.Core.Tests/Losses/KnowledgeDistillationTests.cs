@@ -80,8 +80,8 @@ public sealed class KnowledgeDistillationTests
         student.Normalization = Normalization.Fer2013;
         Assert.Contains("normalises images", Assert.Throws<FerModelException>(() => student.Compile(distillation: Losses.DistillFrom(teacher))).Message);
 
-        Assert.Contains("temperature", Assert.Throws<FerModelException>(() => Losses.DistillFrom(teacher, temperature: 0)).Message);
-        Assert.Contains("weight", Assert.Throws<FerModelException>(() => Losses.DistillFrom(teacher, weight: 1.5)).Message);
+        Assert.Contains("temperature", Assert.Throws<ArgumentOutOfRangeException>(() => Losses.DistillFrom(teacher, temperature: 0)).Message);
+        Assert.Contains("weight", Assert.Throws<ArgumentOutOfRangeException>(() => Losses.DistillFrom(teacher, weight: 1.5)).Message);
         Assert.Throws<ArgumentNullException>(() => Losses.DistillFrom((Sequential)null!));
     }
 

@@ -14,17 +14,17 @@ public sealed class ResidualLayer : Layer
     {
         if (body is null || body.Count == 0)
         {
-            throw new FerModelException("Residual: the body needs at least one layer.");
+            throw new ArgumentException("Residual: the body needs at least one layer.", nameof(body));
         }
 
         if (body.Any(l => l is null) || (shortcut?.Any(l => l is null) ?? false))
         {
-            throw new FerModelException("Residual: a layer of the body or shortcut is null.");
+            throw new ArgumentException("Residual: a layer of the body or shortcut is null.", nameof(body));
         }
 
         if (activation is { } kind && (!Enum.IsDefined(kind) || kind == ActivationKind.Softmax))
         {
-            throw new FerModelException($"Residual: activation {kind} is not an element-wise activation.");
+            throw new ArgumentOutOfRangeException(nameof(activation), $"Residual: activation {kind} is not an element-wise activation.");
         }
 
         Body = body.ToArray();

@@ -13,12 +13,12 @@ public sealed class BatchNormalizationLayer : Layer
     {
         if (!(momentum > 0 && momentum < 1))
         {
-            throw new FerModelException($"BatchNormalization: momentum must be in (0, 1), but was {momentum}.");
+            throw new ArgumentOutOfRangeException(nameof(momentum), $"BatchNormalization: momentum must be in (0, 1), but was {momentum}.");
         }
 
         if (!(epsilon > 0))
         {
-            throw new FerModelException($"BatchNormalization: epsilon must be positive, but was {epsilon}.");
+            throw new ArgumentOutOfRangeException(nameof(epsilon), $"BatchNormalization: epsilon must be positive, but was {epsilon}.");
         }
 
         Momentum = momentum;

@@ -10,7 +10,7 @@ public sealed class DropoutLayer : Layer
     {
         if (!(rate >= 0 && rate < 1))
         {
-            throw new FerModelException($"Dropout: rate must be in [0, 1), but was {rate}.");
+            throw new ArgumentOutOfRangeException(nameof(rate), $"Dropout: rate must be in [0, 1), but was {rate}.");
         }
 
         Rate = rate;
