@@ -14,7 +14,7 @@ internal static partial class NativeEnvironment
     internal const string OneDnnMaxIsaVariable = "ONEDNN_MAX_CPU_ISA";
 
     /// <summary>The instruction set oneDNN is capped at on CPUs with AVX-512 when the user has not chosen one.</summary>
-    internal const string CappedIsa = "AVX";
+    internal const string CappedIsa = "AVX2";
 
     /// <summary>glibc's mallopt parameter numbers (malloc.h).</summary>
     private const int MallocTrimThreshold = -1;
@@ -29,12 +29,13 @@ internal static partial class NativeEnvironment
     private static int _configured;
 
     /// <summary>
-    /// Caps oneDNN at AVX on CPUs with AVX-512, unless the user chose an instruction set: there (seen on AMD EPYC with
-    /// AVX-512 and LibTorch 2.10), oneDNN's AVX-512 and AVX2 convolution backward passes return NaN gradients at random
-    /// when more than one thread runs (measured: 7 of 16 batches with AVX-512, 1–4 of 32 with AVX2, 0 of 32 with AVX
-    /// or SSE4.1, over repeated runs). On CPUs without AVX-512 (AMD EPYC Milan, AVX2) the same training steps gave
-    /// no NaN in thousands of batches, and AVX2 trains 1.3–1.4× faster than AVX, so oneDNN keeps its default there.
-    /// Set ONEDNN_MAX_CPU_ISA yourself (e.g. DEFAULT, or AVX) to override.
+    /// Caps oneDNN at AVX2 on CPUs with AVX-512, unless the user chose an instruction set. There (AMD EPYC with
+    /// AVX-512, LibTorch 2.10) oneDNN's AVX-512 convolutions are wrong in several places: the channels-last depthwise
+    /// kernel with a depth multiplier above 1 returns wrong values, the backward-data pass of a one-channel input
+    /// returns different wrong gradients from run to run, and the strided 1x1 backward-data kernel writes past its
+    /// buffer (NaN gradients, heap corruption, crashes). At AVX2 only the last one showed (below 8 input channels),
+    /// and Fer's convolutions no longer reach it (ConvolutionGeometry); AVX2 trains 1.2–1.5× faster than the former
+    /// cap at AVX. CPUs without AVX-512 keep oneDNN's default. Set ONEDNN_MAX_CPU_ISA yourself (e.g. DEFAULT) to override.
     /// </summary>
     /// <remarks>
     /// Also keeps tensor buffers in glibc's heap (see <see cref="ConfigureAllocator"/>).

@@ -44,9 +44,9 @@ public sealed class ArchitecturesTests
     [Fact]
     public void Two_thread_gradients_stay_finite_at_the_instruction_set_fer_core_chose()
     {
-        // Regression: on AVX-512 CPUs oneDNN's AVX-512 and AVX2 convolution backward passes returned NaN gradients at
-        // random with two threads (AMD EPYC with AVX-512, LibTorch 2.10), so Fer.Core caps oneDNN at AVX there; CPUs without
-        // AVX-512 keep oneDNN's default (AVX2), which this guards too. Real-valued [0, 1] inputs as images.
+        // Regression: mini-Xception's strided 1x1 shortcut reached a oneDNN kernel that writes out of bounds (NaN
+        // gradients, heap corruption, crashes; AMD EPYC with AVX-512, LibTorch 2.10); Fer.Core routes around it
+        // (ConvolutionGeometry) and caps oneDNN at AVX2 on AVX-512 CPUs. Real-valued [0, 1] inputs as images.
         var previous = get_num_threads();
         set_num_threads(2);
         try

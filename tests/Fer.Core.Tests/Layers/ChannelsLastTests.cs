@@ -57,7 +57,7 @@ public sealed class ChannelsLastTests
         var upstream = randn_like(output);
         output.backward([upstream]);
         expected.backward([upstream]);
-        Assert.True(input.grad!.allclose(reference.grad!, rtol: 1e-4, atol: 1e-5));
+        Assert.True(input.grad!.allclose(reference.grad!, rtol: 1e-4, atol: 1e-5), $"max input-gradient difference {(input.grad! - reference.grad!).abs().max().item<float>()} of {reference.grad!.abs().max().item<float>()}");
         Assert.All(weights, w => Assert.True(w.grad is not null && w.grad.isfinite().all().item<bool>()));
     }
 }

@@ -34,10 +34,34 @@ internal sealed class ConvolutionGeometry
         var x = ChannelsLast.Of(_explicitPadding is null ? input : nn.functional.pad(input, _explicitPadding));
         if (depthwise is not null)
         {
-            x = nn.functional.conv2d(x, depthwise, null, _stride, _innerPadding, groups: _groups);
+            var multiplier = depthwise.shape[0] / _groups;
+            if (multiplier > 1)
+            {
+                // Each input channel repeated once per output channel of its group: the same depthwise convolution with
+                // one output per group. oneDNN's channels-last depthwise kernel with several outputs per group returns
+                // wrong values with AVX-512 (LibTorch 2.10; ConvolutionGeometryTests).
+                x = ChannelsLast.Of(x.repeat_interleave(multiplier, 1));
+            }
+
+            x = nn.functional.conv2d(x, depthwise, null, _stride, _innerPadding, groups: _groups * multiplier);
             return nn.functional.conv2d(x, weight, bias);
+        }
+
+        if (IsStridedPointwise(weight))
+        {
+            // A 1x1 convolution with stride s reads every s-th pixel: subsampled first, it is the same convolution at
+            // stride 1. This keeps it away from oneDNN's strided 1x1 backward-data kernel (brgconv_strided), which
+            // writes past its buffer when the input has fewer channels than one SIMD register holds (fewer than 16 with
+            // AVX-512, e.g. a residual shortcut from 8 channels; fewer than 8 with AVX2) on an even-sized input: heap
+            // corruption, NaN gradients or a crash (docs/benchmarks.md, "oneDNN's instruction set").
+            x = ChannelsLast.Of(x.slice(2, 0, x.shape[2], _stride[0]).slice(3, 0, x.shape[3], _stride[1]));
+            return nn.functional.conv2d(x, weight, bias, groups: _groups);
         }
 
         return nn.functional.conv2d(x, weight, bias, _stride, _innerPadding, groups: _groups);
     }
+
+    /// <summary>Whether the convolution is 1x1, unpadded and strided: the case <see cref="Apply"/> subsamples first.</summary>
+    private bool IsStridedPointwise(Tensor weight)
+        => weight.shape[2] == 1 && weight.shape[3] == 1 && (_stride[0] > 1 || _stride[1] > 1) && _innerPadding.All(p => p == 0);
 }
