@@ -4,7 +4,7 @@ using System.Text.Json;
 using Fer.Core;
 using Fer.Datasets;
 using Fer.Detection;
-using Fer.Detection.Internal;
+using Fer.Detection.BlazeFace;
 using SkiaSharp;
 
 namespace Fer.Benchmarks;

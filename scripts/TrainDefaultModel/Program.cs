@@ -72,12 +72,14 @@ if (teachers.Length > 0)
     ReportTeachers(teachers, teacherPaths, validation);
 }
 
+Loss labelLoss = Losses.CategoricalCrossEntropy(labelSmoothing: TrainingRecipes.Default(epochs, seed).LabelSmoothing);
 var distillation = teachers.Length == 0
     ? null
     : Losses.DistillFrom(
         teachers,
         double.Parse(options.GetValueOrDefault("temperature", "4"), CultureInfo.InvariantCulture),
-        double.Parse(options.GetValueOrDefault("distill-weight", "0.9"), CultureInfo.InvariantCulture));
+        double.Parse(options.GetValueOrDefault("distill-weight", "0.9"), CultureInfo.InvariantCulture),
+        labelLoss);
 var sgd = recipe == "sgd-onecycle";
 // adam-cosine is the library's default recipe (TrainingRecipes.Default), the one `fer train` and the samples use.
 var recipeDefault = TrainingRecipes.Default(epochs, seed);
@@ -91,7 +93,7 @@ if (distillation is not null)
     model.TrainingInfo["distillation"] = $"{distillation} from {string.Join(", ", teacherPaths)}";
 }
 
-model.Compile(optimizer, Losses.CategoricalCrossEntropy(labelSmoothing: recipeDefault.LabelSmoothing), schedule: schedule, distillation: distillation);
+model.Compile(optimizer, distillation ?? labelLoss, schedule: schedule);
 Console.WriteLine(model.Summary());
 
 var progress = new Progress<TrainingProgress>(p =>

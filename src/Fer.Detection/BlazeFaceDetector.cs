@@ -1,7 +1,7 @@
 using Fer.Internal;
 using Fer.Core;
 using Fer.Datasets;
-using Fer.Detection.Internal;
+using Fer.Detection.BlazeFace;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using SkiaSharp;

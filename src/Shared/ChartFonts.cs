@@ -5,8 +5,9 @@ namespace Fer.Internal;
 /// <summary>
 /// The typeface for text in pictures (charts, annotated photos, previews): DejaVu Sans where the system has it
 /// (Debian's fonts-dejavu-core), Arial on macOS and Windows, and otherwise a Latin, Greek and Cyrillic subset of
-/// DejaVu Sans embedded in this assembly (Fonts/DejaVuSans-Subset.ttf; licence in Fonts/LICENSE-DejaVu.txt), so that
-/// a minimal system or container without any font still gets text.
+/// DejaVu Sans embedded once, in Fer.Imaging (src/Fer.Imaging/Fonts/DejaVuSans-Subset.ttf; licence in
+/// Fonts/LICENSE-DejaVu.txt), which every assembly that draws text references, so that a minimal system or container
+/// without any font still gets text.
 /// </summary>
 internal static class ChartFonts
 {
@@ -44,8 +45,9 @@ internal static class ChartFonts
     /// <summary>The embedded DejaVu Sans subset.</summary>
     internal static SKTypeface LoadEmbedded()
     {
-        using var stream = typeof(ChartFonts).Assembly.GetManifestResourceStream(EmbeddedResource)
-            ?? throw new InvalidOperationException($"The embedded font {EmbeddedResource} is missing from {typeof(ChartFonts).Assembly.GetName().Name}.");
+        var imaging = typeof(Fer.Datasets.Photo).Assembly;
+        using var stream = imaging.GetManifestResourceStream(EmbeddedResource)
+            ?? throw new InvalidOperationException($"The embedded font {EmbeddedResource} is missing from {imaging.GetName().Name}.");
         using var data = SKData.Create(stream);
         return SKTypeface.FromData(data)
             ?? throw new InvalidOperationException($"The embedded font {EmbeddedResource} could not be read.");

@@ -48,6 +48,11 @@ public sealed class PackageConsumerTests
                 Assert.DoesNotContain("libtorch", text);
                 Assert.Contains(zip.Entries, e => e.FullName == "buildTransitive/Fer.Datasets.targets");
                 Assert.Contains(zip.Entries, e => e.FullName == "buildTransitive/LibStdCxxRequirement.cs");
+            }
+
+            using (var zip = ZipFile.OpenRead(Path.Combine(feed, $"Fer.Imaging.{version}.nupkg")))
+            {
+                // The font that every package draws text with is embedded once, here, with its licence.
                 Assert.Contains(zip.Entries, e => e.FullName == "LICENSE-DejaVu.txt");
             }
 

@@ -3,6 +3,8 @@
 //   fer-stress onnx-classifier-dispose SEED THREADS   the same with Fer.Onnx's OnnxEmotionClassifier
 //   fer-stress detector-dispose SEED THREADS PHOTO   the same with a BlazeFaceDetector on a photo
 //   fer-stress soak SEED THREADS SECONDS   threads predict valid and invalid inputs on one classifier (SoakTrial)
+//   fer-stress resume-count DIR EPOCHS KILL_AT   trains with a user callback that counts epochs and BackupAndRestore in
+//                                     DIR, killing itself when epoch KILL_AT begins (0: never) (ResumeTrial)
 //   fer-stress fuzz KIND SEED COUNT   hostile inputs of one kind (model, image, csv, state, path); exit 2 on a raw
 //                                     exception or a memory blow-up, 3 on a hang (FuzzRunner)
 // Exit 0 and "ok …" when every call either matched the serial result or got ObjectDisposedException; 2 otherwise.
@@ -14,6 +16,13 @@ using Fer.Stress;
 if (args.Length >= 4 && args[0] == "soak")
 {
     var (passed, report) = SoakTrial.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromSeconds(double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture)));
+    Console.WriteLine(report);
+    return passed ? 0 : 2;
+}
+
+if (args.Length >= 4 && args[0] == "resume-count")
+{
+    var (passed, report) = ResumeTrial.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
     Console.WriteLine(report);
     return passed ? 0 : 2;
 }

@@ -5,7 +5,9 @@ namespace Fer.Core;
 /// <summary>
 /// A hook into <see cref="Sequential.Fit"/>, as in Keras: override the methods you need (each does nothing by
 /// default). <see cref="Model"/> is the model being trained; set its <see cref="Sequential.StopTraining"/> to end
-/// training after the current epoch, or its <see cref="Sequential.LearningRate"/> to change the rate.
+/// training after the current epoch, or its <see cref="Sequential.LearningRate"/> to change the rate. A callback
+/// that keeps state across epochs (a counter, a best value) overrides <see cref="SaveState"/> and
+/// <see cref="LoadState"/>, so that a run resumed by <see cref="Callbacks.BackupAndRestore"/> continues with it.
 /// </summary>
 public abstract class Callback
 {
@@ -15,7 +17,14 @@ public abstract class Callback
     }
 
     /// <summary>The model being trained; set when training begins.</summary>
-    protected Sequential Model { get; private set; } = null!;
+    protected Sequential Model => Session.Model;
+
+    /// <summary>The epochs completed so far, those of a resumed run included; set when training begins.</summary>
+    protected History History => Session.History;
+
+    private TrainingSession Session => _session ?? throw new InvalidOperationException($"{GetType().Name} is used outside Sequential.Fit.");
+
+    private TrainingSession? _session;
 
     /// <summary>Called once before the first epoch (after a resumed run's state is restored).</summary>
     public virtual void OnTrainBegin()
@@ -48,12 +57,34 @@ public abstract class Callback
     {
     }
 
-    internal void Attach(Sequential model) => Model = model;
+    /// <summary>
+    /// The state this callback needs to continue exactly after a resume (counters, best values), saved with the
+    /// training state after every epoch when <see cref="Callbacks.BackupAndRestore"/> is among the callbacks; null
+    /// (the default) when it keeps none. The JSON is stored as data only: nothing in it is ever executed or typed.
+    /// </summary>
+    /// <returns>The state, or null.</returns>
+    public virtual JsonNode? SaveState() => null;
 
-    /// <summary>State to save in a backup so that a resumed run continues exactly; null if none.</summary>
-    internal virtual JsonNode? SaveState() => null;
+    /// <summary>
+    /// Restores what <see cref="SaveState"/> returned, when a run resumes (before <see cref="OnTrainBegin"/>). A state
+    /// that is malformed should throw <see cref="FormatException"/>, <see cref="InvalidOperationException"/> or
+    /// <see cref="KeyNotFoundException"/>: the resume then fails with the model exception naming the state file.
+    /// </summary>
+    /// <param name="state">The saved state.</param>
+    public virtual void LoadState(JsonNode state)
+    {
+    }
 
-    internal virtual void LoadState(JsonNode state)
+    /// <summary>Connects the callback to a run of <see cref="Sequential.Fit"/>.</summary>
+    internal void Attach(TrainingSession session) => _session = session;
+
+    /// <summary>Called before <see cref="LoadState"/> and <see cref="OnTrainBegin"/>: a callback that restores a run (<see cref="BackupAndRestore"/>) does it here.</summary>
+    internal virtual void OnResume(TrainingSession session)
+    {
+    }
+
+    /// <summary>Called after every callback's <see cref="OnEpochEnd"/>: a callback that saves the run does it here.</summary>
+    internal virtual void OnEpochCommitted(TrainingSession session)
     {
     }
 }

@@ -55,7 +55,8 @@ public sealed class EarlyStopping : Callback
         }
     }
 
-    internal override JsonNode? SaveState()
+    /// <inheritdoc/>
+    public override JsonNode? SaveState()
     {
         var state = _tracker.Save();
         state["bestEpoch"] = BestEpoch;
@@ -63,7 +64,8 @@ public sealed class EarlyStopping : Callback
         return state;
     }
 
-    internal override void LoadState(JsonNode state)
+    /// <inheritdoc/>
+    public override void LoadState(JsonNode state)
     {
         _tracker.Load(state);
         BestEpoch = state["bestEpoch"]?.GetValue<int>() ?? 0;

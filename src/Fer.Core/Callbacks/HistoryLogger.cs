@@ -3,8 +3,6 @@ namespace Fer.Core;
 /// <summary>Writes the history so far after every epoch, as CSV or JSON (chosen by the file's extension), atomically.</summary>
 public sealed class HistoryLogger : Callback
 {
-    private History? _history;
-
     internal HistoryLogger(string path)
     {
         Path = string.IsNullOrWhiteSpace(path) ? throw new FerModelException("HistoryLogger needs a file path.") : path;
@@ -14,18 +12,9 @@ public sealed class HistoryLogger : Callback
     public string Path { get; }
 
     /// <inheritdoc/>
-    public override void OnTrainBegin() => _history = Model.CurrentHistory;
-
-    /// <inheritdoc/>
     public override void OnEpochEnd(EpochLogs logs)
     {
-        var history = _history ?? Model.CurrentHistory;
-        if (history is null)
-        {
-            return;
-        }
-
         var json = System.IO.Path.GetExtension(Path).Equals(".json", StringComparison.OrdinalIgnoreCase);
-        AtomicFile.WriteAllText(Path, json ? history.ToJson() : history.ToCsv());
+        AtomicFile.WriteAllText(Path, json ? History.ToJson() : History.ToCsv());
     }
 }

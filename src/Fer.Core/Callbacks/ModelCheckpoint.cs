@@ -32,7 +32,9 @@ public sealed class ModelCheckpoint : Callback
         }
     }
 
-    internal override JsonNode? SaveState() => _tracker?.Save();
+    /// <inheritdoc/>
+    public override JsonNode? SaveState() => _tracker?.Save();
 
-    internal override void LoadState(JsonNode state) => _tracker?.Load(state);
+    /// <inheritdoc/>
+    public override void LoadState(JsonNode state) => _tracker?.Load(state);
 }

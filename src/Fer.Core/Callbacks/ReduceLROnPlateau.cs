@@ -63,14 +63,16 @@ public sealed class ReduceLROnPlateau : Callback
         }
     }
 
-    internal override JsonNode? SaveState()
+    /// <inheritdoc/>
+    public override JsonNode? SaveState()
     {
         var state = _tracker.Save();
         state["cooldownLeft"] = _cooldownLeft;
         return state;
     }
 
-    internal override void LoadState(JsonNode state)
+    /// <inheritdoc/>
+    public override void LoadState(JsonNode state)
     {
         _tracker.Load(state);
         _cooldownLeft = state["cooldownLeft"]?.GetValue<int>() ?? 0;

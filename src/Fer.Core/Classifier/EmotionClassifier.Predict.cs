@@ -66,7 +66,14 @@ public sealed partial class EmotionClassifier
             throw new FerDataException($"{faces.Source} holds images of shape {faces.Shape}, but the model takes {InputShape}.") { Input = faces.Source };
         }
 
-        return ClassifyPixels(faces.PixelSpan.ToArray(), faces.Count);
+        var imageSize = InputShape.PixelCount;
+        var pixels = new byte[(long)faces.Count * imageSize];
+        for (var i = 0; i < faces.Count; i++)
+        {
+            faces.GetPixels(i).CopyTo(pixels.AsSpan(i * imageSize, imageSize));
+        }
+
+        return ClassifyPixels(pixels, faces.Count);
     }
 
     /// <summary>Images per forward pass instead of the activation-sized default: for the benchmark that compares them.</summary>

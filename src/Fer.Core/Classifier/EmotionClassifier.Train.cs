@@ -46,13 +46,14 @@ public sealed partial class EmotionClassifier
             var samplingWeights = options.ClassWeighting == ClassWeighting.BalancedSampling ? ClassWeights.BalancedSampleWeights(train) : null;
             model.Normalization = options.Normalization;
             model.ClassNames = data.ClassNames;
-            model.Compile(options.Optimizer ?? Optimizers.Adam(), Losses.CategoricalCrossEntropy(options.LabelSmoothing, classWeights), schedule: options.Schedule, distillation: options.Distillation);
+            Loss labelLoss = Losses.CategoricalCrossEntropy(options.LabelSmoothing, classWeights);
+            model.Compile(options.Optimizer ?? Optimizers.Adam(), options.Distillation?.WithLabelLoss(labelLoss) ?? labelLoss, schedule: options.Schedule);
             var augmentation = options.Augmentation ?? Augmentations.Standard(options.Seed);
             var history = model.Fit(train, options.Epochs, options.BatchSize, validation, options.Callbacks, augmentation, samplingWeights, progress, cancellationToken);
             model.TrainingInfo["optimizer"] = model.Optimizer!.ToString();
-            model.TrainingInfo["loss"] = model.Loss!.ToString();
+            model.TrainingInfo["loss"] = model.Loss!.EvaluationLoss.ToString();
             model.TrainingInfo["augmentation"] = augmentation.ToString();
-            if (options.Distillation is { } distillation)
+            if (model.Loss is KnowledgeDistillation distillation)
             {
                 model.TrainingInfo["distillation"] = distillation.ToString();
             }

@@ -53,7 +53,8 @@ public sealed record TrainingOptions
     /// <summary>
     /// Knowledge distillation from a trained teacher, e.g. <c>Losses.DistillFrom(EmotionClassifier.Load("big.fer").Model)</c>:
     /// the network learns the teacher's softened predictions as well as the labels. None by default. The teacher must
-    /// use this <see cref="Normalization"/> and <see cref="Device"/>.
+    /// use this <see cref="Normalization"/> and <see cref="Device"/>. Its label loss is replaced by these options' own
+    /// (label smoothing and class weighting).
     /// </summary>
     public KnowledgeDistillation? Distillation { get; init; }
 

@@ -1,5 +1,4 @@
 using Fer.Internal;
-using System.Text.Json.Nodes;
 using static TorchSharp.torch;
 
 namespace Fer.Core;
@@ -9,7 +8,7 @@ namespace Fer.Core;
 /// class weights. A sample's weight is the class weights averaged by its target; the batch loss is
 /// <c>Σ wᵢ·lossᵢ / N</c>, as Keras's <c>class_weight</c> does.
 /// </summary>
-public sealed class CategoricalCrossEntropy
+public sealed class CategoricalCrossEntropy : Loss
 {
     internal CategoricalCrossEntropy(double labelSmoothing, IReadOnlyList<double>? classWeights)
     {
@@ -36,8 +35,15 @@ public sealed class CategoricalCrossEntropy
     /// <summary>A description such as "CategoricalCrossEntropy(labelSmoothing=0.1)".</summary>
     public override string ToString() => $"CategoricalCrossEntropy(labelSmoothing={LabelSmoothing}{(ClassWeights is null ? "" : ", weighted")})";
 
-    /// <summary>The mean loss of a batch; <paramref name="outputs"/> are logits, or probabilities when <paramref name="outputsAreProbabilities"/>.</summary>
-    internal Tensor Compute(Tensor outputs, Tensor targets, bool outputsAreProbabilities)
+    internal override void CheckCompatible(Sequential model)
+    {
+        if (ClassWeights is { } weights && weights.Count != model.OutputCount)
+        {
+            throw new FerModelException($"CategoricalCrossEntropy has {weights.Count} class weights but the model outputs {model.OutputCount} classes.");
+        }
+    }
+
+    internal override Tensor Compute(Tensor outputs, Tensor targets, bool outputsAreProbabilities)
     {
         using var scope = NewDisposeScope();
         var classes = outputs.shape[1];
@@ -57,11 +63,4 @@ public sealed class CategoricalCrossEntropy
 
         return perSample.mean().MoveToOuterDisposeScope();
     }
-
-    internal JsonObject ToJson() => new()
-    {
-        ["kind"] = "CategoricalCrossEntropy",
-        ["labelSmoothing"] = LabelSmoothing,
-        ["classWeights"] = ClassWeights is null ? null : new JsonArray(ClassWeights.Select(w => (JsonNode)w).ToArray()),
-    };
 }

@@ -11,15 +11,17 @@ public static class Losses
 
     /// <summary>
     /// Knowledge distillation from a trained <paramref name="teacher"/> (Hinton et al. 2015), for
-    /// <see cref="Sequential.Compile"/>: e.g. a small, fast network learns what a large, accurate one predicts.
+    /// <see cref="Sequential.Compile"/> (as its loss): e.g. a small, fast network learns what a large, accurate one predicts.
     /// </summary>
     /// <param name="teacher">A trained model with the student's input shape, normalisation, classes and device.</param>
     /// <param name="temperature">T &gt; 0 that softens both models' probabilities; 4 is common.</param>
     /// <param name="weight">The share in [0, 1] of the teacher's term in the loss; the rest follows the labels.</param>
+    /// <param name="labelLoss">The loss against the labels that the distillation wraps; plain categorical cross-entropy when omitted.</param>
     /// <exception cref="ArgumentOutOfRangeException">The temperature or weight is out of range.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="teacher"/> is null.</exception>
-    public static KnowledgeDistillation DistillFrom(Sequential teacher, double temperature = 4, double weight = 0.9)
-        => new([teacher ?? throw new ArgumentNullException(nameof(teacher))], temperature, weight);
+    /// <exception cref="ArgumentException"><paramref name="labelLoss"/> is a distillation itself.</exception>
+    public static KnowledgeDistillation DistillFrom(Sequential teacher, double temperature = 4, double weight = 0.9, Loss? labelLoss = null)
+        => new([teacher ?? throw new ArgumentNullException(nameof(teacher))], temperature, weight, labelLoss ?? CategoricalCrossEntropy());
 
     /// <summary>
     /// Knowledge distillation from an ensemble of trained <paramref name="teachers"/>: the student learns the mean of
@@ -29,9 +31,10 @@ public static class Losses
     /// <param name="teachers">One or more trained models with the student's input shape, normalisation, classes and device.</param>
     /// <param name="temperature">T &gt; 0 that softens all models' probabilities; 4 is common.</param>
     /// <param name="weight">The share in [0, 1] of the teachers' term in the loss; the rest follows the labels.</param>
+    /// <param name="labelLoss">The loss against the labels that the distillation wraps; plain categorical cross-entropy when omitted.</param>
     /// <exception cref="ArgumentNullException"><paramref name="teachers"/> or one of its items is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="teachers"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="teachers"/> is empty, or <paramref name="labelLoss"/> is a distillation itself.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The temperature or weight is out of range.</exception>
-    public static KnowledgeDistillation DistillFrom(IReadOnlyList<Sequential> teachers, double temperature = 4, double weight = 0.9)
-        => new(teachers, temperature, weight);
+    public static KnowledgeDistillation DistillFrom(IReadOnlyList<Sequential> teachers, double temperature = 4, double weight = 0.9, Loss? labelLoss = null)
+        => new(teachers, temperature, weight, labelLoss ?? CategoricalCrossEntropy());
 }

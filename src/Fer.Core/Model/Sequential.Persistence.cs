@@ -10,7 +10,6 @@ namespace Fer.Core;
 public sealed partial class Sequential
 {
     private const string ModelFormat = "fer-model";
-    private const string StateFormat = "fer-training-state";
     private const string WeightPrefix = "model/";
 
     /// <summary>
@@ -64,8 +63,8 @@ public sealed partial class Sequential
     {
         ArgumentNullException.ThrowIfNull(file);
         var (header, entries) = ModelFile.Read(file, source);
-        var format = Text(header["format"]) ?? header["format"]?.ToJsonString();
-        if (format is not (ModelFormat or StateFormat))
+        var format = ModelFile.Text(header["format"]) ?? header["format"]?.ToJsonString();
+        if (format is not (ModelFormat or TrainingStateFile.Format))
         {
             throw ModelFile.Invalid(source, $"its format is '{format}', not '{ModelFormat}'");
         }
@@ -94,130 +93,13 @@ public sealed partial class Sequential
 
     internal void RestoreWeights(byte[] snapshot) => LoadWeights(ModelFile.Read(snapshot, "weights snapshot").Entries, "weights snapshot");
 
-    private void SaveTrainingState(string path, History history, Callback[] callbacks)
-    {
-        var header = Header(StateFormat);
-        header["epoch"] = history.Epochs.Count;
-        header["learningRate"] = LearningRate;
-        header["history"] = history.ToJsonNode();
-        header["callbacks"] = new JsonArray(callbacks.Select(c => (JsonNode)new JsonObject { ["type"] = c.GetType().FullName, ["state"] = c.SaveState() }).ToArray());
-        var entries = WeightEntries();
-        using (var buffer = new MemoryStream())
-        {
-            using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
-            {
-                CompiledOptimizer.save_state_dict(writer);
-            }
-
-            entries.Add(new TensorEntry("optimizer", TensorEntry.Bytes, [buffer.Length], buffer.ToArray()));
-        }
-
-        AtomicFile.Write(path, s => ModelFile.Write(s, header, entries));
-    }
-
-    private History RestoreTrainingState(string path, Callback[] callbacks)
-    {
-        var (header, entries) = ModelFile.Read(ModelFile.ReadAllBytes(path), path);
-        if (Text(header["format"]) != StateFormat)
-        {
-            throw ModelFile.Invalid(path, "it is not a training state");
-        }
-
-        if (!JsonNode.DeepEquals(header["architecture"], Architecture()))
-        {
-            throw new FerModelException($"The training state {path} was written for another architecture; delete it or train the model it was written for.");
-        }
-
-        // Every field is read and checked before anything of the model changes.
-        var epoch = StateField<int>(header, "epoch", path);
-        var learningRate = StateField<double>(header, "learningRate", path);
-        if (epoch < 1 || !double.IsFinite(learningRate) || learningRate < 0)
-        {
-            throw ModelFile.Invalid(path, $"its epoch ({epoch}) or learning rate ({learningRate}) is out of range");
-        }
-
-        History history;
-        try
-        {
-            history = History.FromJson(header["history"] as JsonArray ?? throw ModelFile.Invalid(path, "it has no history"));
-        }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or NullReferenceException or ArgumentException)
-        {
-            throw new FerModelException($"Invalid model file: {path}: its history is malformed ({e.Message}).", e);
-        }
-
-        if (history.Epochs.Count != epoch || history.Epochs.Select((e, i) => e.Epoch != i + 1).Any(wrong => wrong))
-        {
-            throw ModelFile.Invalid(path, $"its history holds {history.Epochs.Count} epochs, numbered otherwise than 1 to {epoch}, the epoch it says it stopped at");
-        }
-
-        var saved = header["callbacks"] as JsonArray ?? throw ModelFile.Invalid(path, "it has no callback list");
-        if (saved.Count != callbacks.Length || saved.Select(c => Text((c as JsonObject)?["type"]))
-                .Where((t, i) => t != callbacks[i].GetType().FullName).Any())
-        {
-            throw new FerModelException($"The training state {path} was written with other callbacks; resume with the same callbacks in the same order.");
-        }
-
-        if (!entries.TryGetValue("optimizer", out var optimizerState))
-        {
-            throw ModelFile.Invalid(path, "it has no optimizer state");
-        }
-
-        var before = SnapshotWeights();
-        try
-        {
-            LoadWeights(entries, path);
-            try
-            {
-                using var reader = new BinaryReader(new MemoryStream(optimizerState.Data));
-                CompiledOptimizer.load_state_dict(reader);
-            }
-            catch (Exception e) when (e is not FerException)
-            {
-                throw new FerModelException($"Invalid model file: {path}: its optimizer state does not fit {CompiledOptimizer.GetType().Name} of this model (truncated, or written by another optimizer): {e.Message}", e);
-            }
-        }
-        catch
-        {
-            RestoreWeights(before);
-            throw;
-        }
-
-        LearningRate = learningRate;
-        for (var i = 0; i < callbacks.Length; i++)
-        {
-            if (saved[i]?["state"] is { } state)
-            {
-                try
-                {
-                    callbacks[i].LoadState(state);
-                }
-                catch (Exception e) when (e is InvalidOperationException or FormatException or NullReferenceException or KeyNotFoundException or System.Text.Json.JsonException)
-                {
-                    throw new FerModelException($"Invalid model file: {path}: the state of callback {i + 1} ({callbacks[i].GetType().Name}) is malformed ({e.Message}).", e);
-                }
-            }
-        }
-
-        return history;
-    }
-
-    /// <summary>The string a JSON node holds, or null when it is absent or not a string.</summary>
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-
-    /// <summary>A typed header field of a training state, or the model exception naming it.</summary>
-    private static T StateField<T>(JsonObject header, string name, string path)
-        => header[name] is JsonValue value && value.TryGetValue<T>(out var result)
-            ? result
-            : throw ModelFile.Invalid(path, $"its '{name}' is missing or not a {typeof(T).Name}");
-
-    private JsonObject Architecture() => new()
+    internal JsonObject Architecture() => new()
     {
         ["inputShape"] = new JsonArray(InputShape.Channels, InputShape.Height, InputShape.Width),
         ["layers"] = new JsonArray(_layers.Select(l => (JsonNode)l.ToJson()).ToArray()),
     };
 
-    private JsonObject Header(string format) => new()
+    internal JsonObject Header(string format) => new()
     {
         ["format"] = format,
         ["architecture"] = Architecture(),
@@ -251,8 +133,7 @@ public sealed partial class Sequential
 
             var metadata = header["metadata"] as JsonObject ?? throw ModelFile.Invalid(source, "it has no metadata");
             var normalization = new Normalization(metadata["normalization"]!["mean"]!.GetValue<double>(), metadata["normalization"]!["std"]!.GetValue<double>());
-            normalization.Validate();
-            if (Math.Abs(normalization.Mean) > 1e3 || normalization.Std < 1e-12 || normalization.Std > 1e3)
+            if (!double.IsFinite(normalization.Mean) || !double.IsFinite(normalization.Std) || Math.Abs(normalization.Mean) > 1e3 || normalization.Std < 1e-12 || normalization.Std > 1e3)
             {
                 throw ModelFile.Invalid(source, $"its normalisation (mean {normalization.Mean}, std {normalization.Std}) is outside what any model of pixels scaled to [0, 1] uses (|mean| <= 1000, 1e-12 <= std <= 1000)");
             }
@@ -287,7 +168,7 @@ public sealed partial class Sequential
         }
     }
 
-    private List<TensorEntry> WeightEntries()
+    internal List<TensorEntry> WeightEntries()
     {
         using var scope = NewDisposeScope();
         var entries = new List<TensorEntry>();
@@ -306,7 +187,7 @@ public sealed partial class Sequential
         return entries;
     }
 
-    private void LoadWeights(IReadOnlyDictionary<string, TensorEntry> entries, string source)
+    internal void LoadWeights(IReadOnlyDictionary<string, TensorEntry> entries, string source)
     {
         DiscardInferencePlan();
         using var scope = NewDisposeScope();

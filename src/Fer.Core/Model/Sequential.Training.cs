@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Fer.Datasets;
 using Fer.Datasets.Batching;
 using Fer.Internal;
@@ -15,11 +14,8 @@ public sealed partial class Sequential
     /// <summary>The optimizer configuration given to <see cref="Compile"/>; null before.</summary>
     public Optimizer? Optimizer { get; private set; }
 
-    /// <summary>The loss given to <see cref="Compile"/>; null before.</summary>
-    public CategoricalCrossEntropy? Loss { get; private set; }
-
-    /// <summary>The knowledge distillation given to <see cref="Compile"/>, if any.</summary>
-    public KnowledgeDistillation? Distillation { get; private set; }
+    /// <summary>The loss given to <see cref="Compile"/> (a <see cref="KnowledgeDistillation"/> when the model learns from teachers); null before.</summary>
+    public Loss? Loss { get; private set; }
 
     /// <summary>The metrics given to <see cref="Compile"/>.</summary>
     public IReadOnlyList<TrainingMetric> Metrics { get; private set; } = [];
@@ -45,26 +41,24 @@ public sealed partial class Sequential
         }
     }
 
-    internal History? CurrentHistory { get; private set; }
-
     private OptimizerHelper CompiledOptimizer
         => _optimizer ?? throw new FerModelException("The model is not compiled. Call model.Compile(Optimizers.Adam(), Losses.CategoricalCrossEntropy()) before Fit or Evaluate.");
 
     /// <summary>Configures training, as Keras's <c>compile</c>.</summary>
     /// <param name="optimizer">Adam with learning rate 0.001 when omitted.</param>
-    /// <param name="loss">Categorical cross-entropy when omitted.</param>
+    /// <param name="loss">Categorical cross-entropy when omitted; <see cref="Losses.DistillFrom(Sequential, double, double, Loss?)"/> to learn from a teacher too.</param>
     /// <param name="metrics">Metrics to report; accuracy when omitted.</param>
     /// <param name="schedule">An epoch-wise learning-rate schedule; the rate stays as set when omitted.</param>
-    /// <param name="distillation">A teacher whose softened predictions the training loss also follows (<see cref="Losses.DistillFrom(Sequential, double, double)"/>); none when omitted.</param>
     /// <returns>This model, for chaining.</returns>
-    /// <exception cref="FerModelException">The metrics repeat a name, or the teacher does not fit this model.</exception>
-    public Sequential Compile(Optimizer? optimizer = null, CategoricalCrossEntropy? loss = null, IReadOnlyList<TrainingMetric>? metrics = null, LearningRateSchedule? schedule = null, KnowledgeDistillation? distillation = null)
+    /// <exception cref="FerModelException">The metrics repeat a name, or the loss does not fit this model (class weights, a teacher).</exception>
+    public Sequential Compile(Optimizer? optimizer = null, Loss? loss = null, IReadOnlyList<TrainingMetric>? metrics = null, LearningRateSchedule? schedule = null)
     {
         using var use = Use();
         var net = Network;
-        distillation?.CheckCompatible(this);
+        loss ??= Losses.CategoricalCrossEntropy();
+        loss.CheckCompatible(this);
         Optimizer = optimizer ?? Optimizers.Adam();
-        Loss = loss ?? Losses.CategoricalCrossEntropy();
+        Loss = loss;
         Metrics = metrics?.ToArray() ?? [TrainingMetric.Accuracy];
         if (Metrics.Select(m => m.Name).Distinct().Count() != Metrics.Count)
         {
@@ -72,7 +66,6 @@ public sealed partial class Sequential
         }
 
         Schedule = schedule;
-        Distillation = distillation;
         _optimizer?.Dispose();
         _optimizer = Optimizer.Create(net.parameters());
         return this;
@@ -119,73 +112,8 @@ public sealed partial class Sequential
 
         var optimizer = CompiledOptimizer;
         ClassNames ??= train.ClassNames;
-        // On the CPU, LibTorch's thread pool already keeps every core busy with the step, and a background thread
-        // augmenting the next batch only competes with it (mini-Xception: 650–775 images/s serial against 475–710 with
-        // prefetch, 2 cores). On a GPU the CPU is free, so batches are prepared ahead while the device computes.
-        // Augmentation is seeded per epoch and batch, so both give the same batches.
-        var loader = new BatchLoader(train, new BatchLoaderOptions
-        {
-            BatchSize = batchSize, Seed = Seed, Normalization = Normalization, Augmentation = augmentation, Device = TorchDevice, SampleWeights = samplingWeights,
-            Prefetch = TorchDevice.type == TorchSharp.DeviceType.CPU ? 0 : 2,
-        });
-        var callbackList = callbacks?.ToArray() ?? [];
-        foreach (var callback in callbackList)
-        {
-            callback.Attach(this);
-        }
-
-        var backup = callbackList.OfType<BackupAndRestore>().FirstOrDefault();
-        var history = backup is not null && File.Exists(backup.StatePath) ? RestoreTrainingState(backup.StatePath, callbackList) : new History();
-        CurrentHistory = history;
-        StopTraining = false;
-        foreach (var callback in callbackList)
-        {
-            callback.OnTrainBegin();
-        }
-
-        for (var epoch = history.Epochs.Count + 1; epoch <= epochs; epoch++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (Schedule is { } schedule)
-            {
-                LearningRate = schedule.LearningRateAt(epoch, Optimizer!.LearningRate);
-            }
-
-            foreach (var callback in callbackList)
-            {
-                callback.OnEpochBegin(epoch);
-            }
-
-            var logs = RunEpoch(epoch, epochs, loader, validation, batchSize, optimizer, callbackList, progress, cancellationToken);
-            history.Add(logs);
-            foreach (var callback in callbackList)
-            {
-                callback.OnEpochEnd(logs);
-            }
-
-            progress?.Report(new TrainingProgress(TrainingPhase.EpochEnd, epoch, epochs, loader.BatchCount, loader.BatchCount, logs["loss"], 0, logs));
-            if (backup is not null)
-            {
-                SaveTrainingState(backup.StatePath, history, callbackList);
-            }
-
-            if (StopTraining)
-            {
-                break;
-            }
-        }
-
-        foreach (var callback in callbackList)
-        {
-            callback.OnTrainEnd(history);
-        }
-
-        // Reaching here means training finished: all epochs ran or a callback stopped it (cancellation throws above).
-        if (backup is { DeleteOnFinish: true } && File.Exists(backup.StatePath))
-        {
-            File.Delete(backup.StatePath);
-        }
-
+        var history = new Trainer(this, optimizer).Fit(
+            train, epochs, batchSize, validation, callbacks?.ToArray() ?? [], augmentation, samplingWeights, progress, cancellationToken);
         Network.eval();
         return history;
     }
@@ -202,12 +130,12 @@ public sealed partial class Sequential
         CheckTrainingData(data, nameof(data));
         _ = CompiledOptimizer;
         var loader = new BatchLoader(data, new BatchLoaderOptions { BatchSize = Guard.Positive(batchSize), Shuffle = false, Normalization = Normalization, Device = TorchDevice, Prefetch = 0 });
-        return EvaluateBatches(loader, prefix: "", null, 0, 0, CancellationToken.None);
+        return new Trainer(this, CompiledOptimizer).Evaluate(loader, prefix: "", null, 0, 0, CancellationToken.None);
     }
 
-    private EpochLogs RunEpoch(int epoch, int epochs, BatchLoader loader, LabeledFaces? validation, int batchSize, OptimizerHelper optimizer, Callback[] callbacks, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Puts the network in training mode (dropout on, batch statistics updated) and returns it; the inference plan is discarded, as the weights will change.</summary>
+    internal SequentialNet EnterTrainingMode()
     {
-        var clock = Stopwatch.StartNew();
         var net = Network;
         DiscardInferencePlan();
         lock (_modeLock)
@@ -215,99 +143,7 @@ public sealed partial class Sequential
             net.train();
         }
 
-        random.manual_seed(SeedMixer.MixToInt(Seed, epoch, 0xd209));
-        double lossSum = 0;
-        long seen = 0;
-        var correct = new long[Metrics.Count];
-        var learningRate = LearningRate;
-        foreach (var batch in loader.Epoch(epoch, cancellationToken))
-        {
-            using var scope = NewDisposeScope();
-            scope.Attach(batch.Images);
-            scope.Attach(batch.Targets);
-            optimizer.zero_grad();
-            var outputs = net.forward(batch.Images);
-            var loss = Loss!.Compute(outputs, batch.Targets, OutputsProbabilities);
-            if (Distillation is { } distillation)
-            {
-                loss = distillation.Combine(loss, outputs, OutputsProbabilities, batch.Images);
-            }
-
-            loss.backward();
-            optimizer.step();
-            var lossValue = loss.item<float>();
-            if (!float.IsFinite(lossValue))
-            {
-                throw new FerModelException($"Training diverged: the loss of epoch {epoch}, batch {batch.Index + 1} is {lossValue}. Lower the learning rate or check the data.");
-            }
-
-            lossSum += lossValue * batch.Count;
-            seen += batch.Count;
-            using (no_grad())
-            {
-                for (var m = 0; m < Metrics.Count; m++)
-                {
-                    correct[m] += Metrics[m].CountCorrect(outputs, batch.Targets);
-                }
-            }
-
-            foreach (var callback in callbacks)
-            {
-                callback.OnBatchEnd(epoch, batch.Index + 1, lossValue);
-            }
-
-            progress?.Report(new TrainingProgress(TrainingPhase.Training, epoch, epochs, batch.Index + 1, loader.BatchCount, lossSum / seen, seen / clock.Elapsed.TotalSeconds, null));
-        }
-
-        var values = new Dictionary<string, double>(StringComparer.Ordinal) { ["loss"] = lossSum / seen };
-        for (var m = 0; m < Metrics.Count; m++)
-        {
-            values[Metrics[m].Name] = (double)correct[m] / seen;
-        }
-
-        if (validation is not null)
-        {
-            var validationLoader = new BatchLoader(validation, new BatchLoaderOptions { BatchSize = InferenceChunkSize(1), Shuffle = false, Normalization = Normalization, Device = TorchDevice, Prefetch = 0 });
-            foreach (var kv in EvaluateBatches(validationLoader, "val_", progress, epoch, epochs, cancellationToken))
-            {
-                values[kv.Key] = kv.Value;
-            }
-        }
-
-        return new EpochLogs(epoch, values, learningRate, clock.Elapsed);
-    }
-
-    private Dictionary<string, double> EvaluateBatches(BatchLoader loader, string prefix, IProgress<TrainingProgress>? progress, int epoch, int epochs, CancellationToken cancellationToken)
-    {
-        double lossSum = 0;
-        long seen = 0;
-        var correct = new long[Metrics.Count];
-        using (no_grad())
-        {
-            foreach (var batch in loader.Epoch(0, cancellationToken))
-            {
-                using var scope = NewDisposeScope();
-                scope.Attach(batch.Images);
-                scope.Attach(batch.Targets);
-                var outputs = ForwardEvaluation(batch.Images);
-                lossSum += Loss!.Compute(outputs, batch.Targets, OutputsProbabilities).item<float>() * batch.Count;
-                seen += batch.Count;
-                for (var m = 0; m < Metrics.Count; m++)
-                {
-                    correct[m] += Metrics[m].CountCorrect(outputs, batch.Targets);
-                }
-
-                progress?.Report(new TrainingProgress(TrainingPhase.Validating, epoch, epochs, batch.Index + 1, loader.BatchCount, lossSum / seen, 0, null));
-            }
-        }
-
-        var values = new Dictionary<string, double>(StringComparer.Ordinal) { [prefix + "loss"] = lossSum / seen };
-        for (var m = 0; m < Metrics.Count; m++)
-        {
-            values[prefix + Metrics[m].Name] = (double)correct[m] / seen;
-        }
-
-        return values;
+        return net;
     }
 
     private void CheckTrainingData(LabeledFaces data, string name)

@@ -13,6 +13,9 @@ namespace Fer.Core;
 /// </summary>
 internal static class ModelFile
 {
+    /// <summary>The string a JSON node holds, or null when it is absent or not a string.</summary>
+    public static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
     public const int FormatVersion = 1;
     private const long MaxFileBytes = 2L << 30;
     private const int MaxHeaderBytes = 64 << 20;

@@ -11,13 +11,34 @@ namespace Fer.Datasets.Batching;
 /// wait on data. The order of an epoch depends only on the seed and the epoch number, so a resumed run sees the
 /// same batches as an uninterrupted one.
 /// </summary>
-internal sealed class BatchLoader
+public sealed class BatchLoader
 {
     private readonly LabeledFaces _data;
     private readonly float[] _lookup;
 
+    /// <summary>Creates a loader over <paramref name="data"/>.</summary>
+    /// <param name="data">The images and labels.</param>
+    /// <param name="options">Batch size, order, normalisation, augmentation, device and sampling.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The batch size or the samples per epoch are not positive, or the prefetch count is negative.</exception>
+    /// <exception cref="ArgumentException">The sampling weights do not match the data (count, negative, non-finite or all zero).</exception>
+    /// <exception cref="NativeLibraryException">TorchSharp's native library cannot be loaded.</exception>
     public BatchLoader(LabeledFaces data, BatchLoaderOptions options)
     {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        Guard.Positive(options.BatchSize, "options.BatchSize");
+        Guard.NotNegative(options.Prefetch, "options.Prefetch");
+        if (options.SamplesPerEpoch is { } samples)
+        {
+            Guard.Positive(samples, "options.SamplesPerEpoch");
+        }
+
+        if (options.SampleWeights is { } weights && (weights.Count != data.Count || weights.Any(w => !(w >= 0 && double.IsFinite(w))) || weights.All(w => w == 0)))
+        {
+            throw new ArgumentException($"BatchLoader: options.SampleWeights must hold one finite weight >= 0 per image ({data.Count}), not all zero, but holds {weights.Count}.", nameof(options));
+        }
+
         TorchRuntime.EnsureAvailable();
         _data = data;
         Options = options;
@@ -31,8 +52,10 @@ internal sealed class BatchLoader
         }
     }
 
+    /// <summary>The options the loader was created with.</summary>
     public BatchLoaderOptions Options { get; }
 
+    /// <summary>The number of batches in an epoch.</summary>
     public int BatchCount => (SampleCount + Options.BatchSize - 1) / Options.BatchSize;
 
     private int SampleCount => Options.SamplesPerEpoch ?? _data.Count;

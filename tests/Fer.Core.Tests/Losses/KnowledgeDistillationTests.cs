@@ -11,13 +11,14 @@ public sealed class KnowledgeDistillationTests
         using var teacher = SyntheticFaces.SmallNet(seed: 3);
         using var student = SyntheticFaces.SmallNet(seed: 4);
         var distillation = Losses.DistillFrom(teacher, temperature: 2, weight: 0.25);
-        student.Compile(distillation: distillation);
+        student.Compile(loss: distillation);
         using var scope = NewDisposeScope();
         var images = randn([4, 1, 16, 16], generator: new Generator(5));
         var studentLogits = tensor(new float[] { 2f, 0f, -1f, 0.5f, 0.5f, 1f, -2f, 3f, 0f, 1f, 1f, 1f }, [4, 3]);
-        var plain = tensor(0.8f);
+        var targets = nn.functional.one_hot(tensor(new long[] { 0, 2, 1, 1 }), 3).to_type(ScalarType.Float32);
+        var plain = distillation.LabelLoss.Compute(studentLogits, targets, outputsAreProbabilities: false).item<float>();
 
-        var combined = distillation.Combine(plain, studentLogits, studentOutputsProbabilities: false, images).item<float>();
+        var combined = distillation.ComputeTraining(studentLogits, targets, outputsAreProbabilities: false, images).item<float>();
 
         float[] teacherLogits;
         using (no_grad())
@@ -33,7 +34,7 @@ public sealed class KnowledgeDistillationTests
             divergence += t.Select((p, i) => p * Math.Log(p / s[i])).Sum();
         }
 
-        var expected = (0.75 * 0.8) + (0.25 * 4 * divergence / 4);
+        var expected = (0.75 * plain) + (0.25 * 4 * divergence / 4);
         Assert.Equal(expected, combined, 4);
     }
 
@@ -48,7 +49,7 @@ public sealed class KnowledgeDistillationTests
 
         double StudentAccuracy(Sequential from)
         {
-            using var student = SyntheticFaces.SmallNet(seed: 2).Compile(Optimizers.Adam(0.01), distillation: Losses.DistillFrom(from, temperature: 2, weight: 1));
+            using var student = SyntheticFaces.SmallNet(seed: 2).Compile(Optimizers.Adam(0.01), Losses.DistillFrom(from, temperature: 2, weight: 1));
             student.Fit(train, epochs: 6, batchSize: 32);
             return student.Evaluate(test)["accuracy"];
         }
@@ -63,7 +64,7 @@ public sealed class KnowledgeDistillationTests
     {
         var data = SyntheticFaces.Make(60, seed: 6);
         using var teacher = SyntheticFaces.SmallNet(seed: 1).Compile();
-        using var student = SyntheticFaces.SmallNet(seed: 2).Compile(distillation: Losses.DistillFrom(teacher, weight: 1));
+        using var student = SyntheticFaces.SmallNet(seed: 2).Compile(loss: Losses.DistillFrom(teacher, weight: 1));
         using var plain = SyntheticFaces.SmallNet(seed: 2).Compile();
         Assert.Equal(plain.Evaluate(data)["loss"], student.Evaluate(data)["loss"], 6);
     }
@@ -73,12 +74,12 @@ public sealed class KnowledgeDistillationTests
     {
         using var teacher = SyntheticFaces.SmallNet(seed: 1);
         using var otherSize = SyntheticFaces.SmallNet(seed: 1, size: 24);
-        Assert.Contains("the teacher takes", Assert.Throws<FerModelException>(() => otherSize.Compile(distillation: Losses.DistillFrom(teacher))).Message);
-        Assert.Contains("its own teacher", Assert.Throws<FerModelException>(() => teacher.Compile(distillation: Losses.DistillFrom(teacher))).Message);
+        Assert.Contains("the teacher takes", Assert.Throws<FerModelException>(() => otherSize.Compile(loss: Losses.DistillFrom(teacher))).Message);
+        Assert.Contains("its own teacher", Assert.Throws<FerModelException>(() => teacher.Compile(loss: Losses.DistillFrom(teacher))).Message);
 
         using var student = SyntheticFaces.SmallNet(seed: 2);
         student.Normalization = Normalization.Fer2013;
-        Assert.Contains("normalises images", Assert.Throws<FerModelException>(() => student.Compile(distillation: Losses.DistillFrom(teacher))).Message);
+        Assert.Contains("normalises images", Assert.Throws<FerModelException>(() => student.Compile(loss: Losses.DistillFrom(teacher))).Message);
 
         Assert.Contains("temperature", Assert.Throws<ArgumentOutOfRangeException>(() => Losses.DistillFrom(teacher, temperature: 0)).Message);
         Assert.Contains("weight", Assert.Throws<ArgumentOutOfRangeException>(() => Losses.DistillFrom(teacher, weight: 1.5)).Message);
@@ -92,12 +93,13 @@ public sealed class KnowledgeDistillationTests
         using var second = SyntheticFaces.SmallNet(seed: 7);
         using var student = SyntheticFaces.SmallNet(seed: 4);
         var distillation = Losses.DistillFrom([first, second], temperature: 2, weight: 1);
-        student.Compile(distillation: distillation);
+        student.Compile(loss: distillation);
         using var scope = NewDisposeScope();
         var images = randn([4, 1, 16, 16], generator: new Generator(5));
         var studentLogits = tensor(new float[] { 2f, 0f, -1f, 0.5f, 0.5f, 1f, -2f, 3f, 0f, 1f, 1f, 1f }, [4, 3]);
 
-        var combined = distillation.Combine(tensor(0.8f), studentLogits, studentOutputsProbabilities: false, images).item<float>();
+        var targets = nn.functional.one_hot(tensor(new long[] { 0, 2, 1, 1 }), 3).to_type(ScalarType.Float32);
+        var combined = distillation.ComputeTraining(studentLogits, targets, outputsAreProbabilities: false, images).item<float>();
 
         float[] firstLogits, secondLogits;
         using (no_grad())
@@ -127,8 +129,8 @@ public sealed class KnowledgeDistillationTests
         using var student = SyntheticFaces.SmallNet(seed: 2);
         Assert.Contains("empty", Assert.Throws<ArgumentException>(() => Losses.DistillFrom(Array.Empty<Sequential>())).Message);
         Assert.Contains("teachers[1]", Assert.Throws<ArgumentNullException>(() => Losses.DistillFrom([teacher, null!])).Message);
-        Assert.Contains("teacher 2 of 2 takes", Assert.Throws<FerModelException>(() => student.Compile(distillation: Losses.DistillFrom([teacher, otherSize]))).Message);
-        Assert.Contains("teacher 1 of 2 is the student", Assert.Throws<FerModelException>(() => student.Compile(distillation: Losses.DistillFrom([student, teacher]))).Message);
+        Assert.Contains("teacher 2 of 2 takes", Assert.Throws<FerModelException>(() => student.Compile(loss: Losses.DistillFrom([teacher, otherSize]))).Message);
+        Assert.Contains("teacher 1 of 2 is the student", Assert.Throws<FerModelException>(() => student.Compile(loss: Losses.DistillFrom([student, teacher]))).Message);
     }
 
     private static double[] SoftmaxRow(float[] logits, int row, double temperature)

@@ -39,8 +39,7 @@ public sealed class SequentialTrainingUnderCollectionTests
             .Add(Layers.Dense(3));
         model.Compile(
             Optimizers.AdamW(3e-3, weightDecay: 1e-2),
-            Losses.CategoricalCrossEntropy(labelSmoothing: 0.1),
-            distillation: Losses.DistillFrom(teacher, temperature: 2, weight: 0.5));
+            Losses.DistillFrom(teacher, temperature: 2, weight: 0.5, Losses.CategoricalCrossEntropy(labelSmoothing: 0.1)));
         var augmentation = new AugmentationPipeline(seed: 6)
             .HorizontalFlip()
             .RandomCrop(16, padding: 2)

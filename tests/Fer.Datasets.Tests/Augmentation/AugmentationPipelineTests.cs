@@ -79,18 +79,6 @@ public sealed class AugmentationPipelineTests
         }
     }
 
-    [Fact]
-    public void Ten_crop_makes_ten_copies_and_averages_back()
-    {
-        using var scope = NewDisposeScope();
-        var (images, _) = Batch(3);
-        var copies = TestTimeCopies.Expand(images, TestTimeAugmentation.TenCrop);
-        Assert.Equal(new long[] { 30, 1, 48, 48 }, copies.shape);
-        var probabilities = ones(30, 7).div(7);
-        Assert.Equal(new long[] { 3, 7 }, TestTimeCopies.Average(probabilities, TestTimeAugmentation.TenCrop).shape);
-        Assert.True(Same(TestTimeCopies.Expand(images, TestTimeAugmentation.HorizontalFlip)[1], images[0].flip(2)));
-    }
-
     private static bool Same(Tensor a, Tensor b) => a.shape.SequenceEqual(b.shape) && a.eq(b).all().item<bool>();
 
     [Fact]

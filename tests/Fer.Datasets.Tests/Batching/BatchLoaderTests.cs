@@ -13,6 +13,20 @@ public sealed class BatchLoaderTests
     }
 
     [Fact]
+    public void Bad_options_are_refused_with_the_argument_family()
+    {
+        var data = Data(4);
+        Assert.Throws<ArgumentNullException>(() => new BatchLoader(null!, new BatchLoaderOptions()));
+        Assert.Throws<ArgumentNullException>(() => new BatchLoader(data, null!));
+        Assert.Contains("options.BatchSize", Assert.Throws<ArgumentOutOfRangeException>(() => new BatchLoader(data, new BatchLoaderOptions { BatchSize = 0 })).Message);
+        Assert.Contains("options.Prefetch", Assert.Throws<ArgumentOutOfRangeException>(() => new BatchLoader(data, new BatchLoaderOptions { Prefetch = -1 })).Message);
+        Assert.Contains("options.SamplesPerEpoch", Assert.Throws<ArgumentOutOfRangeException>(() => new BatchLoader(data, new BatchLoaderOptions { SamplesPerEpoch = 0 })).Message);
+        Assert.Contains("one finite weight >= 0 per image (4)", Assert.Throws<ArgumentException>(() => new BatchLoader(data, new BatchLoaderOptions { SampleWeights = [1, 1] })).Message);
+        Assert.Throws<ArgumentException>(() => new BatchLoader(data, new BatchLoaderOptions { SampleWeights = [0, 0, 0, 0] }));
+        Assert.Throws<ArgumentException>(() => new BatchLoader(data, new BatchLoaderOptions { SampleWeights = [1, double.NaN, 1, 1] }));
+    }
+
+    [Fact]
     public void An_epoch_yields_every_image_once_in_a_seeded_order_with_prefetch()
     {
         var data = Data(100);

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Fer.Core;
-using Fer.Detection.Internal;
+using Fer.Detection.BlazeFace;
 
 namespace Fer.Detection.Tests;
 

@@ -1,4 +1,4 @@
-using Fer.Detection.Internal;
+using Fer.Detection.BlazeFace;
 
 namespace Fer.Detection.Tests;
 

@@ -1,6 +1,7 @@
+using Fer.Datasets;
 using static TorchSharp.torch;
 
-namespace Fer.Datasets;
+namespace Fer.Core;
 
 /// <summary>Builds the copies that <see cref="TestTimeAugmentation"/> averages over.</summary>
 internal static class TestTimeCopies

@@ -1,6 +1,6 @@
 using Fer.Core;
 
-namespace Fer.Detection.Internal;
+namespace Fer.Detection.BlazeFace;
 
 /// <summary>
 /// MediaPipe's weighted non-maximum suppression: the most confident detection absorbs every other one that overlaps

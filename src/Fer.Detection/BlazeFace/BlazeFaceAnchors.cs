@@ -1,4 +1,4 @@
-namespace Fer.Detection.Internal;
+namespace Fer.Detection.BlazeFace;
 
 /// <summary>
 /// BlazeFace's SSD anchor centres (MediaPipe's SsdAnchorsCalculator with fixed anchor size): a 16x16 grid with two

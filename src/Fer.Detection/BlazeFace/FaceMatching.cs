@@ -1,6 +1,6 @@
 using Fer.Core;
 
-namespace Fer.Detection.Internal;
+namespace Fer.Detection.BlazeFace;
 
 /// <summary>Scores detections against true face boxes (tests and benchmarks): greedy one-to-one matching at IoU ≥ 0.4.</summary>
 internal static class FaceMatching

@@ -1,4 +1,4 @@
-namespace Fer.Detection.Internal;
+namespace Fer.Detection.BlazeFace;
 
 /// <summary>A square region of a photo that the network scans, in photo pixels; it may extend past the photo (padding).</summary>
 internal readonly record struct DetectionTile(float Left, float Top, float Side)

@@ -1,5 +1,5 @@
 using Fer.Core;
-using Fer.Detection.Internal;
+using Fer.Detection.BlazeFace;
 
 namespace Fer.Detection.Tests;
 
