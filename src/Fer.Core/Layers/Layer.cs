@@ -31,4 +31,8 @@ public abstract class Layer
 }
 
 /// <summary>A built layer: its module and the shape it outputs (without the batch dimension).</summary>
-internal sealed record BuiltLayer(nn.Module<Tensor, Tensor> Module, Shape OutputShape);
+internal sealed record BuiltLayer(nn.Module<Tensor, Tensor> Module, Shape OutputShape, long InnerElements = 0)
+{
+    /// <summary>The most values one input makes this layer hold at once: its output, or a larger activation inside it (an average's branches).</summary>
+    public long LargestElements => Math.Max(InnerElements, OutputShape.Elements);
+}

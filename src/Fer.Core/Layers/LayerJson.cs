@@ -11,6 +11,9 @@ internal static class LayerJson
 {
     private const int MaxDepth = 16;
 
+    /// <summary>The most branches an Average layer may hold in a model file (an ensemble of networks).</summary>
+    private const int MaxBranches = 16;
+
     public static Layer Read(JsonNode? node, string path, int depth = 0)
     {
         if (depth > MaxDepth)
@@ -42,6 +45,7 @@ internal static class LayerJson
                     List(json, "body", path, depth),
                     List(json, "shortcut", path, depth),
                     json["activation"] is null ? null : Enum<ActivationKind>(json, "activation", path)),
+                "Average" => Layers.Average(Branches(json, path, depth)),
                 _ => throw Invalid(path, $"unknown layer kind '{kind}'"),
             };
         }
@@ -61,6 +65,19 @@ internal static class LayerJson
         }
 
         return array.Select((n, i) => Read(n, $"{path}.{name}[{i}]", depth + 1)).ToList();
+    }
+
+    private static List<IReadOnlyList<Layer>> Branches(JsonObject json, string path, int depth)
+    {
+        if (json["branches"] is not JsonArray array || array.Count > MaxBranches)
+        {
+            throw Invalid(path, $"'branches' must be an array of at most {MaxBranches} layer lists");
+        }
+
+        return array.Select((branch, b) => branch is JsonArray layers
+                ? (IReadOnlyList<Layer>)layers.Select((n, i) => Read(n, $"{path}.branches[{b}][{i}]", depth + 1)).ToList()
+                : throw Invalid(path, $"'branches[{b}]' must be an array of layers"))
+            .ToList();
     }
 
     private static JsonValue Value(JsonObject json, string name, string path)

@@ -81,4 +81,9 @@ public static class Layers
     /// <param name="activation">Applied after the sum; none when null.</param>
     public static ResidualLayer Residual(IReadOnlyList<Layer> body, IReadOnlyList<Layer>? shortcut = null, ActivationKind? activation = null)
         => new(body, shortcut, activation);
+
+    /// <summary>Several branches on the same input, their outputs averaged (Keras's <c>Average</c>); see <see cref="AverageLayer"/>.</summary>
+    /// <param name="branches">Two or more lists of layers, each producing the same shape.</param>
+    /// <exception cref="ArgumentException">Fewer than two branches, or an empty or null branch.</exception>
+    public static AverageLayer Average(IReadOnlyList<IReadOnlyList<Layer>> branches) => new(branches);
 }

@@ -82,6 +82,9 @@ internal sealed class InferencePlan : IDisposable
                 case ResidualModule residual:
                     steps.Add(ResidualStep(residual, owned));
                     break;
+                case AverageModule average:
+                    steps.Add(AverageStep(average, owned));
+                    break;
                 case var module:
                     steps.Add(module.forward);
                     break;
@@ -103,6 +106,23 @@ internal sealed class InferencePlan : IDisposable
             var shortcutOutput = Run(shortcut, input);
             var sum = ReferenceEquals(bodyOutput, input) ? bodyOutput.Plus(shortcutOutput) : bodyOutput.PlusInPlace(shortcutOutput);
             return (activation is null ? sum : activation(sum)).MoveToOuterDisposeScope();
+        };
+    }
+
+    private static Func<Tensor, Tensor> AverageStep(AverageModule average, List<FoldedConvolution> owned)
+    {
+        var branches = average.BranchModules.Select(b => Steps(b, owned)).ToArray();
+        return input =>
+        {
+            using var scope = NewDisposeScope();
+            var sum = Run(branches[0], input);
+            sum = ReferenceEquals(sum, input) ? sum.clone() : sum;
+            for (var b = 1; b < branches.Length; b++)
+            {
+                sum = sum.PlusInPlace(Run(branches[b], input));
+            }
+
+            return sum.DividedBy(branches.Length).MoveToOuterDisposeScope();
         };
     }
 }

@@ -109,7 +109,7 @@ public sealed partial class Sequential
     internal int InferenceChunkSize(int copiesPerImage)
     {
         EnsureBuilt();
-        var largest = Math.Max(InputShape.PixelCount, _built!.Max(b => b.Output.Elements)) * sizeof(float);
+        var largest = Math.Max(InputShape.PixelCount, _largestActivationElements) * sizeof(float);
         return (int)Math.Clamp(ActivationBudgetBytes / (largest * Math.Max(1, copiesPerImage)), 1, 256);
     }
 

@@ -27,6 +27,7 @@ public sealed partial class Sequential : IDisposable
     private SequentialNet? _net;
     private InferencePlan? _inferencePlan;
     private List<(string Name, Layer Layer, Shape Output)>? _built;
+    private long _largestActivationElements;
     private readonly UsageGate _gate;
 
     /// <summary>Creates an empty model for inputs of <paramref name="inputShape"/>.</summary>
@@ -69,8 +70,8 @@ public sealed partial class Sequential : IDisposable
     /// <summary>Whether <see cref="Build"/> has run (it runs on first use).</summary>
     public bool IsBuilt => _net is not null;
 
-    /// <summary>Whether the last layer is a softmax, so that the outputs are probabilities rather than logits.</summary>
-    public bool OutputsProbabilities => _layers.Count > 0 && _layers[^1] is ActivationLayer { Function: ActivationKind.Softmax };
+    /// <summary>Whether the outputs are probabilities rather than logits: the last layer is a softmax, or an average of branches that each end in one (an ensemble).</summary>
+    public bool OutputsProbabilities => _layers.Count > 0 && _layers[^1] is ActivationLayer { Function: ActivationKind.Softmax } or AverageLayer { AveragesProbabilities: true };
 
     /// <summary>The number of outputs (classes); builds the model.</summary>
     public int OutputCount => EnsureBuilt().Output[0];
@@ -156,6 +157,7 @@ public sealed partial class Sequential : IDisposable
         var built = new List<(string, Layer, Shape)>();
         var modules = new List<nn.Module<Tensor, Tensor>>();
         var counts = new Dictionary<string, int>();
+        long largest = 0;
         try
         {
             for (var i = 0; i < _layers.Count; i++)
@@ -176,6 +178,7 @@ public sealed partial class Sequential : IDisposable
                 }
 
                 modules.Add(result.Module);
+                largest = Math.Max(largest, result.LargestElements);
                 var key = layer.Kind.ToLowerInvariant();
                 counts[key] = counts.TryGetValue(key, out var n) ? n + 1 : 0;
                 built.Add((counts[key] == 0 ? key : $"{key}_{counts[key]}", layer, result.OutputShape));
@@ -202,6 +205,7 @@ public sealed partial class Sequential : IDisposable
         _net = new SequentialNet(modules);
         _net.to(TorchDevice);
         _built = built;
+        _largestActivationElements = largest;
         return (_net, shape);
     }
 

@@ -41,6 +41,7 @@ internal sealed class LayerWriter
                     FlattenLayer => (_graph.Node("Flatten", prefix, [x], OnnxGraph.Int("axis", 1)), LayerShape.Flat(shape.Features)),
                     DropoutLayer => (x, shape),
                     ResidualLayer residual => Residual(residual, prefix, x, shape),
+                    AverageLayer average => Average(average, prefix, x, shape),
                     var other => throw new FerModelException($"Layer '{prefix}' ({other}) cannot be exported to ONNX: the exporter has no translation for {other.Kind} layers."),
                 };
             }
@@ -194,5 +195,19 @@ internal sealed class LayerWriter
         var (shortcut, _) = residual.Shortcut.Count == 0 ? (x, shape) : Path(residual.Shortcut, i => $"{prefix}.shortcut.{i}", x, shape);
         var sum = _graph.Node("Add", residual.Activation is null ? prefix : prefix + ".sum", [body, shortcut]);
         return (residual.Activation is { } activation ? Activation(activation, prefix, sum) : sum, bodyShape);
+    }
+
+    private (string, LayerShape) Average(AverageLayer average, string prefix, string x, LayerShape shape)
+    {
+        var outputs = new List<string>();
+        var output = shape;
+        for (var b = 0; b < average.Branches.Count; b++)
+        {
+            var branch = b;
+            (var branchOutput, output) = Path(average.Branches[b], i => $"{prefix}.branches.{branch}.{i}", x, shape);
+            outputs.Add(branchOutput);
+        }
+
+        return (_graph.Node("Mean", prefix, outputs), output);
     }
 }

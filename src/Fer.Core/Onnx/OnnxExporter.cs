@@ -34,9 +34,13 @@ internal static class OnnxExporter
         var x = Normalize(graph, model.Normalization);
         var shape = new LayerShape(input.Channels, input.Height, input.Width);
         var layers = model.Layers;
-        var count = model.OutputsProbabilities ? layers.Count - 1 : layers.Count;
+        // A final softmax is written as the output node; an ensemble's average of probabilities is the output as it is.
+        var endsInSoftmax = layers[^1] is ActivationLayer { Function: ActivationKind.Softmax };
+        var count = endsInSoftmax ? layers.Count - 1 : layers.Count;
         (x, shape) = new LayerWriter(graph, weights).Path(layers.Take(count).ToList(), i => rows[i].Name, x, shape);
-        graph.Proto.Node.Add(new NodeProto { OpType = "Softmax", Name = "probabilities/Softmax", Input = { x }, Output = { OnnxMetadataKeys.OutputName }, Attribute = { OnnxGraph.Int("axis", -1) } });
+        graph.Proto.Node.Add(model.OutputsProbabilities && !endsInSoftmax
+            ? new NodeProto { OpType = "Identity", Name = "probabilities/Identity", Input = { x }, Output = { OnnxMetadataKeys.OutputName } }
+            : new NodeProto { OpType = "Softmax", Name = "probabilities/Softmax", Input = { x }, Output = { OnnxMetadataKeys.OutputName }, Attribute = { OnnxGraph.Int("axis", -1) } });
         graph.Proto.Input.Add(OnnxGraph.FloatBatch(OnnxMetadataKeys.InputName, input.Channels, input.Height, input.Width));
         graph.Proto.Output.Add(OnnxGraph.FloatBatch(OnnxMetadataKeys.OutputName, shape.Features));
 
