@@ -5,6 +5,7 @@
 //   fer-stress soak SEED THREADS SECONDS   threads predict valid and invalid inputs on one classifier (SoakTrial)
 //   fer-stress resume-count DIR EPOCHS KILL_AT   trains with a user callback that counts epochs and BackupAndRestore in
 //                                     DIR, killing itself when epoch KILL_AT begins (0: never) (ResumeTrial)
+//   fer-stress predict-one   one single-face prediction with the default model, as the quick start makes (stderr must stay empty)
 //   fer-stress fuzz KIND SEED COUNT   hostile inputs of one kind (model, image, csv, state, path); exit 2 on a raw
 //                                     exception or a memory blow-up, 3 on a hang (FuzzRunner)
 // Exit 0 and "ok …" when every call either matched the serial result or got ObjectDisposedException; 2 otherwise.
@@ -18,6 +19,18 @@ if (args.Length >= 4 && args[0] == "soak")
     var (passed, report) = SoakTrial.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromSeconds(double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture)));
     Console.WriteLine(report);
     return passed ? 0 : 2;
+}
+
+if (args.Length >= 1 && args[0] == "predict-one")
+{
+    var face = new byte[48 * 48];
+    for (var i = 0; i < face.Length; i++)
+    {
+        face[i] = (byte)((i % 48) * 5);
+    }
+
+    Console.WriteLine($"ok: {EmotionClassifier.Default.PredictPixels(face)}");
+    return 0;
 }
 
 if (args.Length >= 4 && args[0] == "resume-count")

@@ -51,6 +51,7 @@ internal static class TorchRuntime
         try
         {
             using var probe = torch.zeros(1);
+            NnpackSwitch.TurnOff();
             return null;
         }
 #pragma warning disable CA1031 // Any failure to load the native library is reported as NativeLibraryException.
