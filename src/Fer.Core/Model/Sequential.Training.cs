@@ -118,7 +118,11 @@ public sealed partial class Sequential
         return history;
     }
 
-    /// <summary>The loss and metrics on <paramref name="data"/>, as Keras's <c>evaluate</c>.</summary>
+    /// <summary>
+    /// The compiled loss (the label loss of a distillation; label smoothing and class weights included) and metrics on
+    /// <paramref name="data"/>, as Keras's <c>evaluate</c>. <see cref="EmotionClassifier.Evaluate"/> reports the plain
+    /// log loss with the full set of metrics instead.
+    /// </summary>
     /// <param name="data">Images and labels.</param>
     /// <param name="batchSize">Images per forward pass.</param>
     /// <returns>"loss" and each compiled metric by name.</returns>

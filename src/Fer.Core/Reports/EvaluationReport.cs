@@ -26,7 +26,12 @@ public sealed class EvaluationReport
     /// <summary>Accuracy, per-class and averaged precision / recall / F1, confusion matrix.</summary>
     public ClassificationMetrics Metrics { get; }
 
-    /// <summary>Mean categorical cross-entropy of the predicted probabilities.</summary>
+    /// <summary>
+    /// Log loss: the mean of −ln(probability given to the true class), probabilities clamped at 1e-7; plain
+    /// cross-entropy against the labels, without the label smoothing or class weights a model may have been trained
+    /// with, so that reports of different models compare. <see cref="Sequential.Evaluate"/> reports the model's
+    /// compiled loss instead.
+    /// </summary>
     public double Loss { get; }
 
     /// <summary>The model's training history, when known (trained in this process, or saved in the model file).</summary>
