@@ -8,6 +8,7 @@
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- --onnx [--data …]     the default model in ONNX Runtime vs TorchSharp only
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- --media               1080p video frames/s and photos/s (needs ffmpeg)
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- --csv [--data …]      the FER2013 CSV reader against Sep
+//   dotnet run -c Release --project bench/Fer.Benchmarks -- --latency             one-face latency through BenchmarkDotNet (TorchSharp vs ONNX Runtime)
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
@@ -79,6 +80,14 @@ if (args.Contains("--media"))
     }
 
     PrintTable();
+    return;
+}
+
+// One-face latency through BenchmarkDotNet, in process (no child build): --latency.
+if (args.Contains("--latency"))
+{
+    var job = BenchmarkDotNet.Jobs.JobExtensions.WithToolchain(BenchmarkDotNet.Jobs.Job.Default, BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance);
+    BenchmarkDotNet.Running.BenchmarkRunner.Run<FaceLatencyBenchmarks>(BenchmarkDotNet.Configs.ConfigExtensions.AddJob(BenchmarkDotNet.Configs.DefaultConfig.Instance, job));
     return;
 }
 

@@ -1,0 +1,78 @@
+using BenchmarkDotNet.Attributes;
+using Fer.Core;
+using Fer.Datasets;
+using Fer.Onnx;
+
+namespace Fer.Benchmarks;
+
+/// <summary>
+/// Latency of one face (48x48 grayscale pixels to probabilities) with the embedded default model, one thread, through
+/// BenchmarkDotNet (in-process toolchain; warm-up, pilot and outlier handling are its own): TorchSharp's
+/// <see cref="EmotionClassifier"/> and ONNX Runtime's <see cref="OnnxEmotionClassifier"/>, plain and with ten-crop
+/// test-time augmentation. Run with <c>--latency</c>.
+/// </summary>
+[MemoryDiagnoser]
+public class FaceLatencyBenchmarks
+{
+    private readonly byte[] _face = new byte[48 * 48];
+    private EmotionClassifier _torch = null!;
+    private OnnxEmotionClassifier _onnx = null!;
+
+    /// <summary>Whether ten crops of the face are averaged.</summary>
+    [Params(TestTimeAugmentation.None, TestTimeAugmentation.TenCrop)]
+    public TestTimeAugmentation Augmentation { get; set; }
+
+    /// <summary>Loads both classifiers on one thread and makes a face (a smooth ramp, as a face's gradients are).</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        global::TorchSharp.torch.set_num_threads(1);
+        for (var i = 0; i < _face.Length; i++)
+        {
+            _face[i] = (byte)((i % 48) * 3 + (i / 48) * 2);
+        }
+
+        _torch = EmotionClassifier.Load(EmbeddedDefault());
+        _torch.TestTimeAugmentation = Augmentation;
+        _onnx = OnnxEmotionClassifier.Load(OnnxDefault(), new OnnxClassifierOptions { Threads = 1 });
+        _onnx.TestTimeAugmentation = Augmentation;
+    }
+
+    /// <summary>Frees both classifiers.</summary>
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _torch.Dispose();
+        _onnx.Dispose();
+    }
+
+    /// <summary>One face through TorchSharp (LibTorch, oneDNN).</summary>
+    [Benchmark(Baseline = true)]
+    public EmotionPrediction TorchSharp() => _torch.PredictPixels(_face);
+
+    /// <summary>One face through ONNX Runtime.</summary>
+    [Benchmark]
+    public EmotionPrediction OnnxRuntime() => _onnx.PredictPixels(_face);
+
+    private static string EmbeddedDefault()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"fer-bench-default-{Environment.ProcessId}.fer");
+        using (var classifier = EmotionClassifier.Default)
+        {
+            classifier.Save(path);
+        }
+
+        return path;
+    }
+
+    private static string OnnxDefault()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"fer-bench-default-{Environment.ProcessId}.onnx");
+        using (var classifier = EmotionClassifier.Default)
+        {
+            classifier.ExportOnnx(path);
+        }
+
+        return path;
+    }
+}
