@@ -26,6 +26,26 @@ public abstract class Layer
     /// <summary>The configuration as JSON, with a "kind" property; read back by <see cref="LayerJson"/>.</summary>
     internal abstract JsonObject ToJson();
 
+    /// <summary>
+    /// Builds <paramref name="layers"/> one after another from <paramref name="input"/> (a residual body or shortcut, an
+    /// average's branch): their modules, the path's output shape and the most values one input makes any of them hold.
+    /// </summary>
+    internal static (List<nn.Module<Tensor, Tensor>> Modules, Shape Output, long LargestElements) BuildPath(IReadOnlyList<Layer> layers, Shape input)
+    {
+        var modules = new List<nn.Module<Tensor, Tensor>>();
+        var shape = input;
+        long largest = 0;
+        foreach (var layer in layers)
+        {
+            var built = layer.Build(shape);
+            modules.Add(built.Module);
+            shape = built.OutputShape;
+            largest = Math.Max(largest, built.LargestElements);
+        }
+
+        return (modules, shape, largest);
+    }
+
     private protected FerModelException ShapeError(Shape received, string expected, string fix)
         => new($"{Kind} expected input of shape {expected} but received {received.ToBatchString()}. {fix}");
 }

@@ -35,22 +35,13 @@ public sealed class CategoricalCrossEntropy : Loss
     /// <summary>A description such as "CategoricalCrossEntropy(labelSmoothing=0.1)".</summary>
     public override string ToString() => $"CategoricalCrossEntropy(labelSmoothing={LabelSmoothing}{(ClassWeights is null ? "" : ", weighted")})";
 
-    internal override void CheckCompatible(Sequential model)
-    {
-        if (ClassWeights is { } weights && weights.Count != model.OutputCount)
-        {
-            throw new FerModelException($"CategoricalCrossEntropy has {weights.Count} class weights but the model outputs {model.OutputCount} classes.");
-        }
-    }
+    internal override void CheckCompatible(Sequential model) => CheckClassCount(model.OutputCount);
 
     internal override Tensor Compute(Tensor outputs, Tensor targets, bool outputsAreProbabilities)
     {
         using var scope = NewDisposeScope();
         var classes = outputs.shape[1];
-        if (ClassWeights is { } weights && weights.Count != classes)
-        {
-            throw new FerModelException($"CategoricalCrossEntropy has {weights.Count} class weights but the model outputs {classes} classes.");
-        }
+        CheckClassCount(classes);
 
         var logProbabilities = outputsAreProbabilities ? outputs.ClampTo(1e-7, 1.0).log() : nn.functional.log_softmax(outputs, 1);
         var smoothed = LabelSmoothing > 0 ? targets.Times(1 - LabelSmoothing).Plus(LabelSmoothing / classes) : targets;
@@ -62,5 +53,14 @@ public sealed class CategoricalCrossEntropy : Loss
         }
 
         return perSample.mean().MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Throws unless the class weights, if any, number <paramref name="classes"/>.</summary>
+    private void CheckClassCount(long classes)
+    {
+        if (ClassWeights is { } weights && weights.Count != classes)
+        {
+            throw new FerModelException($"CategoricalCrossEntropy has {weights.Count} class weights but the model outputs {classes} classes.");
+        }
     }
 }

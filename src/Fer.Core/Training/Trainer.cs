@@ -121,13 +121,7 @@ internal sealed class Trainer
             }
         }
 
-        var values = new Dictionary<string, double>(StringComparer.Ordinal) { [prefix + "loss"] = lossSum / seen };
-        for (var m = 0; m < metrics.Count; m++)
-        {
-            values[prefix + metrics[m].Name] = (double)correct[m] / seen;
-        }
-
-        return values;
+        return Results(prefix, lossSum, seen, correct);
     }
 
     private EpochLogs RunEpoch(int epoch, int epochs, BatchLoader loader, LabeledFaces? validation, IReadOnlyList<Callback> callbacks, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
@@ -175,11 +169,7 @@ internal sealed class Trainer
             progress?.Report(new TrainingProgress(TrainingPhase.Training, epoch, epochs, batch.Index + 1, loader.BatchCount, lossSum / seen, seen / clock.Elapsed.TotalSeconds, null));
         }
 
-        var values = new Dictionary<string, double>(StringComparer.Ordinal) { ["loss"] = lossSum / seen };
-        for (var m = 0; m < metrics.Count; m++)
-        {
-            values[metrics[m].Name] = (double)correct[m] / seen;
-        }
+        var values = Results("", lossSum, seen, correct);
 
         if (validation is not null)
         {
@@ -191,5 +181,17 @@ internal sealed class Trainer
         }
 
         return new EpochLogs(epoch, values, learningRate, clock.Elapsed);
+    }
+
+    /// <summary>The mean loss and each compiled metric's share of correct predictions, named with <paramref name="prefix"/> ("val_" for validation).</summary>
+    private Dictionary<string, double> Results(string prefix, double lossSum, long seen, long[] correct)
+    {
+        var values = new Dictionary<string, double>(StringComparer.Ordinal) { [prefix + "loss"] = lossSum / seen };
+        for (var m = 0; m < correct.Length; m++)
+        {
+            values[prefix + _model.Metrics[m].Name] = (double)correct[m] / seen;
+        }
+
+        return values;
     }
 }

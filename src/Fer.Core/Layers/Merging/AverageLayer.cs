@@ -48,16 +48,7 @@ public sealed class AverageLayer : Layer
         long largest = 0;
         for (var b = 0; b < Branches.Count; b++)
         {
-            var path = new List<nn.Module<Tensor, Tensor>>();
-            var shape = inputShape;
-            foreach (var layer in Branches[b])
-            {
-                var built = layer.Build(shape);
-                path.Add(built.Module);
-                shape = built.OutputShape;
-                largest = Math.Max(largest, built.LargestElements);
-            }
-
+            var (path, shape, branchLargest) = BuildPath(Branches[b], inputShape);
             if (output is { } first && !first.Equals(shape))
             {
                 throw new FerModelException(
@@ -65,6 +56,7 @@ public sealed class AverageLayer : Layer
             }
 
             output = shape;
+            largest = Math.Max(largest, branchLargest);
             modules.Add(path);
         }
 

@@ -50,8 +50,8 @@ public sealed class ResidualLayer : Layer
 
     internal override BuiltLayer Build(Shape inputShape)
     {
-        var (bodyModules, bodyShape) = BuildPath(Body, inputShape);
-        var (shortcutModules, shortcutShape) = BuildPath(Shortcut, inputShape);
+        var (bodyModules, bodyShape, _) = BuildPath(Body, inputShape);
+        var (shortcutModules, shortcutShape, _) = BuildPath(Shortcut, inputShape);
         if (!bodyShape.Equals(shortcutShape))
         {
             throw new FerModelException(
@@ -69,18 +69,4 @@ public sealed class ResidualLayer : Layer
         ["shortcut"] = new JsonArray(Shortcut.Select(l => (JsonNode)l.ToJson()).ToArray()),
         ["activation"] = Activation?.ToString(),
     };
-
-    private static (List<nn.Module<Tensor, Tensor>> Modules, Shape Output) BuildPath(IReadOnlyList<Layer> layers, Shape input)
-    {
-        var modules = new List<nn.Module<Tensor, Tensor>>();
-        var shape = input;
-        foreach (var layer in layers)
-        {
-            var built = layer.Build(shape);
-            modules.Add(built.Module);
-            shape = built.OutputShape;
-        }
-
-        return (modules, shape);
-    }
 }
