@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
 
 namespace Fer.Internal;
 
@@ -10,11 +9,11 @@ namespace Fer.Internal;
 /// </summary>
 internal static partial class NativeEnvironment
 {
-    /// <summary>The oneDNN variable that caps the instruction set its kernels may use.</summary>
+    /// <summary>
+    /// The oneDNN variable that caps the instruction set its kernels may use. Fer leaves it to the user: the AVX-512
+    /// kernels that were wrong on AMD EPYC (LibTorch 2.10) are no longer reached (see <c>ConvolutionGeometry</c>).
+    /// </summary>
     internal const string OneDnnMaxIsaVariable = "ONEDNN_MAX_CPU_ISA";
-
-    /// <summary>The instruction set oneDNN is capped at on CPUs with AVX-512 when the user has not chosen one.</summary>
-    internal const string CappedIsa = "AVX2";
 
     /// <summary>glibc's mallopt parameter numbers (malloc.h).</summary>
     private const int MallocTrimThreshold = -1;
@@ -29,17 +28,8 @@ internal static partial class NativeEnvironment
     private static int _configured;
 
     /// <summary>
-    /// Caps oneDNN at AVX2 on CPUs with AVX-512, unless the user chose an instruction set. There (AMD EPYC with
-    /// AVX-512, LibTorch 2.10) oneDNN's AVX-512 convolutions are wrong in several places: the channels-last depthwise
-    /// kernel with a depth multiplier above 1 returns wrong values, the backward-data pass of a one-channel input
-    /// returns different wrong gradients from run to run, and the strided 1x1 backward-data kernel writes past its
-    /// buffer (NaN gradients, heap corruption, crashes). At AVX2 only the last one showed (below 8 input channels),
-    /// and Fer's convolutions no longer reach it (ConvolutionGeometry); AVX2 trains 1.2–1.5× faster than the former
-    /// cap at AVX. CPUs without AVX-512 keep oneDNN's default. Set ONEDNN_MAX_CPU_ISA yourself (e.g. DEFAULT) to override.
+    /// Keeps tensor buffers in glibc's heap (see <see cref="ConfigureAllocator"/>).
     /// </summary>
-    /// <remarks>
-    /// Also keeps tensor buffers in glibc's heap (see <see cref="ConfigureAllocator"/>).
-    /// </remarks>
     public static void Configure()
     {
         if (Interlocked.Exchange(ref _configured, 1) == 1 || !OperatingSystem.IsLinux())
@@ -49,16 +39,11 @@ internal static partial class NativeEnvironment
 
         try
         {
-            if (GetEnv(OneDnnMaxIsaVariable) == IntPtr.Zero && IsaCapFor(CpuHasAvx512()) is { } cap)
-            {
-                _ = SetEnv(OneDnnMaxIsaVariable, cap, 0);
-            }
-
             ConfigureAllocator();
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            // Without libc's setenv/mallopt (not glibc) the settings cannot reach native code; defaults apply.
+            // Without libc's getenv/mallopt (not glibc) the settings cannot reach native code; defaults apply.
         }
     }
 
@@ -81,21 +66,6 @@ internal static partial class NativeEnvironment
         AllocatorConfigured = MallOpt(MallocMmapThreshold, MmapThresholdBytes) == 1 & MallOpt(MallocTrimThreshold, TrimThresholdBytes) == 1;
     }
 
-    /// <summary>The instruction set oneDNN is capped at when the user has not chosen one, or null for oneDNN's default.</summary>
-    /// <param name="cpuHasAvx512">Whether the CPU has AVX-512 (foundation).</param>
-    internal static string? IsaCapFor(bool cpuHasAvx512) => cpuHasAvx512 ? CappedIsa : null;
-
-    /// <summary>Whether the CPU reports AVX-512 foundation instructions (CPUID leaf 7, EBX bit 16), whatever .NET's JIT is told to use.</summary>
-    internal static bool CpuHasAvx512()
-    {
-        if (!X86Base.IsSupported || X86Base.CpuId(0, 0).Eax < 7)
-        {
-            return false;
-        }
-
-        return (X86Base.CpuId(7, 0).Ebx & (1 << 16)) != 0;
-    }
-
     /// <summary>True when glibc accepted the allocator settings.</summary>
     internal static bool AllocatorConfigured { get; private set; }
 
@@ -110,9 +80,6 @@ internal static partial class NativeEnvironment
 
     [LibraryImport("libc", EntryPoint = "getenv", StringMarshalling = StringMarshalling.Utf8)]
     private static partial IntPtr GetEnv(string name);
-
-    [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int SetEnv(string name, string value, int overwrite);
 
     [LibraryImport("libc", EntryPoint = "mallopt")]
     private static partial int MallOpt(int parameter, int value);

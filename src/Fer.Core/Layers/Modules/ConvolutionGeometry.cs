@@ -58,8 +58,22 @@ internal sealed class ConvolutionGeometry
             return nn.functional.conv2d(x, weight, bias, groups: _groups);
         }
 
+        if (NeedsSecondChannel(x, weight))
+        {
+            // A convolution from one input channel whose input needs a gradient (saliency, or a layer after a one-filter
+            // convolution) gets a second, zero channel with zero weights: the same values and gradients, and oneDNN's
+            // backward-data kernel for one input channel, which returns wrong input gradients with AVX-512 unless the
+            // outputs are a multiple of 16 (LibTorch 2.10; ConvolutionGeometryTests), is never reached.
+            x = ChannelsLast.Of(cat([x, zeros_like(x)], 1));
+            weight = ChannelsLast.Of(cat([weight, zeros_like(weight)], 1));
+        }
+
         return nn.functional.conv2d(x, weight, bias, _stride, _innerPadding, groups: _groups);
     }
+
+    /// <summary>Whether an ordinary convolution reads one input channel that needs a gradient, with a kernel above 1x1.</summary>
+    private bool NeedsSecondChannel(Tensor input, Tensor weight)
+        => _groups == 1 && weight.shape[1] == 1 && input.requires_grad && is_grad_enabled() && (weight.shape[2] > 1 || weight.shape[3] > 1);
 
     /// <summary>Whether the convolution is 1x1, unpadded and strided: the case <see cref="Apply"/> subsamples first.</summary>
     private bool IsStridedPointwise(Tensor weight)

@@ -55,6 +55,62 @@ public sealed class ConvolutionGeometryTests
         Assert.True(ours.allclose(reference, rtol: 1e-4, atol: 1e-4), $"max difference {(ours - reference).abs().max().item<float>()}");
     }
 
+    [Theory]
+    [InlineData(3, 8, 1)]
+    [InlineData(3, 24, 2)]
+    [InlineData(5, 12, 1)]
+    [InlineData(3, 16, 1)]
+    public void A_convolution_from_one_channel_gives_the_exact_input_gradient(int kernel, int outputChannels, int stride)
+    {
+        // oneDNN's backward-data kernel for one input channel returned wrong input gradients with AVX-512 (LibTorch 2.10)
+        // unless the outputs were a multiple of 16; the reference is the same convolution in double precision, which
+        // LibTorch computes without oneDNN.
+        using var scope = NewDisposeScope();
+        var generator = new Generator(13);
+        var input = randn([4, 1, 24, 24], generator: generator);
+        var weight = randn([outputChannels, 1, kernel, kernel], generator: generator);
+        var bias = randn([outputChannels], generator: generator);
+        var size = (24 + stride - 1) / stride;
+        var upstream = randn([4, outputChannels, size, size], generator: generator);
+        var padding = kernel / 2;
+
+        var (ours, oursInput, oursWeight, oursBias) = Gradients(ChannelsLast.Of(input), weight, bias, upstream,
+            (x, w, b) => new ConvolutionGeometry(null, [stride, stride], [padding, padding], 1).Apply(x, null, ChannelsLast.Of(w), b));
+        var (exact, exactInput, exactWeight, exactBias) = Gradients(input.to(float64), weight.to(float64), bias.to(float64), upstream.to(float64),
+            (x, w, b) => nn.functional.conv2d(x, w, b, [stride, stride], [padding, padding]));
+
+        Assert.True(ours.allclose(exact.to(float32), rtol: 1e-4, atol: 1e-4));
+        Assert.True(oursInput.allclose(exactInput.to(float32), rtol: 1e-4, atol: 1e-4), $"input gradient off by {(oursInput - exactInput.to(float32)).abs().max().item<float>()}");
+        Assert.True(oursWeight.allclose(exactWeight.to(float32), rtol: 1e-4, atol: 1e-3));
+        Assert.True(oursBias.allclose(exactBias.to(float32), rtol: 1e-4, atol: 1e-3));
+    }
+
+    [Theory]
+    [InlineData(8, 1, 1)]
+    [InlineData(8, 2, 2)]
+    public void A_depthwise_convolution_gives_the_exact_input_gradient(int channels, int multiplier, int stride)
+    {
+        using var scope = NewDisposeScope();
+        var generator = new Generator(17);
+        var input = randn([4, channels, 12, 12], generator: generator);
+        var depthwise = randn([channels * multiplier, 1, 3, 3], generator: generator);
+        var pointwise = randn([5, channels * multiplier, 1, 1], generator: generator);
+        var bias = randn([5], generator: generator);
+        var size = (12 + stride - 1) / stride;
+        var upstream = randn([4, 5, size, size], generator: generator);
+
+        var (ours, oursInput, oursWeight, _) = Gradients(ChannelsLast.Of(input), pointwise, bias, upstream,
+            (x, w, b) => new ConvolutionGeometry(null, [stride, stride], [1, 1], channels)
+                .Apply(x, ChannelsLast.Of(depthwise), ChannelsLast.Of(w), b));
+        var depthwise64 = depthwise.to(float64);
+        var (exact, exactInput, exactWeight, _) = Gradients(input.to(float64), pointwise.to(float64), bias.to(float64), upstream.to(float64),
+            (x, w, b) => nn.functional.conv2d(nn.functional.conv2d(x, depthwise64, null, [stride, stride], [1, 1], groups: channels), w, b));
+
+        Assert.True(ours.allclose(exact.to(float32), rtol: 1e-4, atol: 1e-4));
+        Assert.True(oursInput.allclose(exactInput.to(float32), rtol: 1e-4, atol: 1e-4), $"input gradient off by {(oursInput - exactInput.to(float32)).abs().max().item<float>()}");
+        Assert.True(oursWeight.allclose(exactWeight.to(float32), rtol: 1e-4, atol: 1e-3));
+    }
+
     [Fact]
     public void Strided_1x1_backward_passes_from_few_channels_stay_finite_with_two_threads()
     {
