@@ -1,4 +1,5 @@
 using Fer.Internal;
+using nietras.SeparatedValues;
 namespace Fer.Datasets;
 
 /// <summary>
@@ -42,21 +43,31 @@ internal sealed class Fer2013CsvReader
 
     private FerDataset ReadRows()
     {
-        using var reader = new BoundedLineReader(new StreamReader(OpenMaybeCompressed(_path), System.Text.Encoding.UTF8, true, 1 << 16), MaxLineLength);
-        long lineNumber = 0;
-        Exception TooLong(int limit) => Malformed(lineNumber + 1, $"the line is longer than {limit:N0} characters; this is not a FER2013 CSV file");
-        var header = reader.ReadLine(TooLong) ?? throw Malformed(1, "the file is empty; expected a header such as 'emotion,pixels,Usage'");
-        lineNumber = 1;
-        var (emotionColumn, pixelsColumn, usageColumn, columnCount) = ParseHeader(header);
-        while (reader.ReadLine(TooLong) is { } line)
+        // Sep parses; the guard below it bounds every line, so Sep's buffers never grow past MaxLineLength. Quotes are
+        // not parsed as CSV quoting (a stray quote would otherwise join the rest of the file into one row): FER2013's
+        // fields never hold commas or line breaks, and quoted values are unquoted field by field instead.
+        using var text = new LineLengthGuard(
+            new StreamReader(OpenMaybeCompressed(_path), System.Text.Encoding.UTF8, true, 1 << 16),
+            MaxLineLength,
+            (line, limit) => Malformed(line, $"the line is longer than {limit:N0} characters; this is not a FER2013 CSV file"));
+        using var reader = Sep.New(',')
+            .Reader(o => o with { HasHeader = false, DisableColCountCheck = true, DisableQuotesParsing = true })
+            .From(text);
+        if (!reader.MoveNext())
         {
-            lineNumber++;
-            if (line.Length == 0)
+            throw Malformed(1, "the file is empty; expected a header such as 'emotion,pixels,Usage'");
+        }
+
+        var columns = ParseHeader(reader.Current);
+        foreach (var row in reader)
+        {
+            if (row.Span.IsEmpty)
             {
                 continue;
             }
 
-            if (TryParseRow(line, lineNumber, emotionColumn, pixelsColumn, usageColumn, columnCount, out var split, out var label, out var pixels, out var reason))
+            long lineNumber = row.LineNumberFrom;
+            if (TryParseRow(row, columns, out var split, out var label, out var pixels, out var reason))
             {
                 if (!_rows.TryGetValue(split, out var bucket))
                 {
@@ -97,15 +108,20 @@ internal sealed class Fer2013CsvReader
         return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b ? CheckedGzipStream.Open(file, path) : file;
     }
 
-    private (int Emotion, int Pixels, int Usage, int Count) ParseHeader(string header)
+    private HeaderColumns ParseHeader(SepReader.Row headerRow)
     {
-        var columns = header.AsSpan().Count(',') + 1;
-        if (columns > MaxColumns)
+        if (headerRow.ColCount > MaxColumns)
         {
-            throw Malformed(1, $"the header has {columns:N0} columns, more than the {MaxColumns} read; expected a header such as 'emotion,pixels,Usage'");
+            throw Malformed(1, $"the header has {headerRow.ColCount:N0} columns, more than the {MaxColumns} read; expected a header such as 'emotion,pixels,Usage'");
         }
 
-        var names = header.Split(',').Select(h => h.Trim().Trim('"').ToLowerInvariant()).ToArray();
+        var header = headerRow.Span.ToString();
+        var names = new string[headerRow.ColCount];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = Unquote(headerRow[i].Span).ToString().ToLowerInvariant();
+        }
+
         var emotion = Array.IndexOf(names, "emotion");
         var pixels = Array.IndexOf(names, "pixels");
         var usage = Array.IndexOf(names, "usage");
@@ -119,25 +135,24 @@ internal sealed class Fer2013CsvReader
             throw Malformed(1, $"the header '{header}' has no 'emotion' column, so the faces have no labels (Kaggle's test.csv is unlabelled; use it for prediction only)");
         }
 
-        return (emotion, pixels, usage, names.Length);
+        return new HeaderColumns(emotion, pixels, usage, names.Length);
     }
 
-    private bool TryParseRow(string line, long lineNumber, int emotionColumn, int pixelsColumn, int usageColumn, int columnCount,
-        out Fer2013Split split, out int label, out byte[]? pixels, out string? reason)
+    /// <summary>Where the header put each column FER2013 needs (usage -1 when absent), and how many columns it has.</summary>
+    private readonly record struct HeaderColumns(int Emotion, int Pixels, int Usage, int Count);
+
+    private bool TryParseRow(SepReader.Row row, HeaderColumns columns, out Fer2013Split split, out int label, out byte[]? pixels, out string? reason)
     {
         split = Fer2013Split.Training;
         label = -1;
         pixels = null;
-        Span<Range> ranges = stackalloc Range[columnCount + 1];
-        var span = line.AsSpan();
-        var fields = span.Split(ranges, ',');
-        if (fields != columnCount)
+        if (row.ColCount != columns.Count)
         {
-            reason = $"expected {columnCount} comma-separated fields, found {fields}";
+            reason = $"expected {columns.Count} comma-separated fields, found {row.ColCount}";
             return false;
         }
 
-        var emotionText = Unquote(span[ranges[emotionColumn]]);
+        var emotionText = Unquote(row[columns.Emotion].Span);
         if (!int.TryParse(emotionText, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out label))
         {
             reason = $"emotion '{emotionText.ToString()}' is not a whole number";
@@ -150,9 +165,9 @@ internal sealed class Fer2013CsvReader
             return false;
         }
 
-        if (usageColumn >= 0)
+        if (columns.Usage >= 0)
         {
-            var usage = Unquote(span[ranges[usageColumn]]);
+            var usage = Unquote(row[columns.Usage].Span);
             if (usage.IsEmpty || usage.ContainsAnyExcept(UsageLetters) || !Enum.TryParse(usage, ignoreCase: true, out split) || !Enum.IsDefined(split))
             {
                 reason = $"Usage '{usage.ToString()}' is not Training, PublicTest or PrivateTest";
@@ -161,10 +176,63 @@ internal sealed class Fer2013CsvReader
         }
 
         pixels = new byte[PixelCount];
-        return TryParsePixels(Unquote(span[ranges[pixelsColumn]]), pixels, out reason);
+        return TryParsePixels(Unquote(row[columns.Pixels].Span), pixels, out reason);
     }
 
+    /// <summary>
+    /// Parses space-separated pixel values in one pass; on anything unexpected it leaves the explanation to
+    /// <see cref="DescribeBadPixels"/>, which reads the text again the slow way.
+    /// </summary>
     private static bool TryParsePixels(ReadOnlySpan<char> text, byte[] pixels, out string? reason)
+    {
+        var count = 0;
+        var value = 0;
+        var inNumber = false;
+        foreach (var c in text)
+        {
+            if (c == ' ')
+            {
+                if (inNumber)
+                {
+                    if (count == PixelCount)
+                    {
+                        return DescribeBadPixels(text, pixels, out reason);
+                    }
+
+                    pixels[count++] = (byte)value;
+                    value = 0;
+                    inNumber = false;
+                }
+
+                continue;
+            }
+
+            var digit = c - '0';
+            value = (value * 10) + digit;
+            if ((uint)digit > 9 || value > 255)
+            {
+                return DescribeBadPixels(text, pixels, out reason);
+            }
+
+            inNumber = true;
+        }
+
+        if (inNumber && count < PixelCount)
+        {
+            pixels[count++] = (byte)value;
+            inNumber = false;
+        }
+
+        if (count != PixelCount || inNumber)
+        {
+            return DescribeBadPixels(text, pixels, out reason);
+        }
+
+        reason = null;
+        return true;
+    }
+
+    private static bool DescribeBadPixels(ReadOnlySpan<char> text, byte[] pixels, out string? reason)
     {
         var count = 0;
         var i = 0;

@@ -124,4 +124,35 @@ public sealed class Fer2013HostileCsvTests
         Assert.Equal(10, data.Training.Count);
         Assert.Equal(CsvFixtures.Face(9), data.Training.GetPixels(9).ToArray());
     }
+
+    [Fact]
+    public void A_stray_quote_spoils_its_own_row_only_and_quoted_fields_are_read()
+    {
+        // CSV quoting is not parsed (FER2013 fields hold no commas or line breaks): an unmatched quote must not join the
+        // rest of the file into one row, and a value in quotes is still read.
+        using var temp = new TempFolder();
+        var path = temp.Write("quotes.csv",
+            "emotion,pixels,Usage\n" + $"\"3,{CsvFixtures.Pixels(1)},Training\n" + $"\"4\",\"{CsvFixtures.Pixels(2)}\",\"Training\"\n" + $"5,{CsvFixtures.Pixels(3)},PublicTest\n");
+        var data = Fer2013.Load(path, new Fer2013LoadOptions { MalformedRows = MalformedRowHandling.Skip });
+        Assert.Equal([4], data.Training.Labels);
+        Assert.Equal(CsvFixtures.Face(2), data.Training.GetPixels(0).ToArray());
+        Assert.Equal([5], data.PublicTest.Labels);
+        var skipped = Assert.Single(data.Skipped);
+        Assert.Equal(2, skipped.LineNumber);
+        Assert.Contains("emotion '\"3' is not a whole number", skipped.Reason);
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    public void A_too_long_line_is_named_by_its_number_whatever_the_line_endings(string newline)
+    {
+        using var temp = new TempFolder();
+        var text = TenRows() + "3," + new string('7', 300_000) + ",Training\n";
+        var path = temp.Write("long.csv", text.Replace("\n", newline, StringComparison.Ordinal));
+        var e = Assert.Throws<FerDataException>(() => Fer2013.Load(path));
+        Assert.Equal(12, e.LineNumber);
+        Assert.Contains("longer than 262,144 characters", e.Message);
+    }
 }
