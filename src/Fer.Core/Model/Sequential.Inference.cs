@@ -52,8 +52,7 @@ public sealed partial class Sequential
     /// model's device: <c>(pixel / 255 − mean) / std</c>, as training saw them.
     /// </summary>
     internal Tensor PixelsToInput(ReadOnlySpan<byte> pixels, int count)
-        => tensor(pixels.ToArray(), [count, InputShape.Channels, InputShape.Height, InputShape.Width])
-            .to(TorchDevice).to(ScalarType.Float32).DividedBy(255.0).Minus(Normalization.Mean).DividedBy(Normalization.Std);
+        => Normalization.FromPixels(tensor(pixels.ToArray(), [count, InputShape.Channels, InputShape.Height, InputShape.Width]).to(TorchDevice));
 
     /// <summary>Probabilities for a normalised batch (N, C, H, W) already on the device.</summary>
     internal float[][] PredictBatch(Tensor images)

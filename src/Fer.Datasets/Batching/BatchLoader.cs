@@ -43,13 +43,9 @@ public sealed class BatchLoader
         _data = data;
         Options = options;
         options.Normalization.Validate();
-        _lookup = new float[256];
-        var augmented = options.Augmentation is { Enabled: true };
-        for (var i = 0; i < 256; i++)
-        {
-            // Augmentation works on [0, 1] pixels and normalises afterwards; without it, one lookup does both.
-            _lookup[i] = augmented ? (float)(i / 255.0) : (float)(((i / 255.0) - options.Normalization.Mean) / options.Normalization.Std);
-        }
+
+        // Augmentation works on [0, 1] pixels and normalises afterwards; without it, one lookup does both.
+        _lookup = (options.Augmentation is { Enabled: true } ? Normalization.UnitRange : options.Normalization).LookupTable();
     }
 
     /// <summary>The options the loader was created with.</summary>
@@ -177,7 +173,7 @@ public sealed class BatchLoader
         if (Options.Augmentation is { Enabled: true } augmentation)
         {
             (images, targets) = augmentation.Apply(images, targets, epoch, batchIndex);
-            images = images.Minus(Options.Normalization.Mean).DividedBy(Options.Normalization.Std);
+            images = Options.Normalization.Apply(images);
         }
 
         scope.Detach(images, targets);
