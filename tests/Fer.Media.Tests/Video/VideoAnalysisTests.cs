@@ -69,6 +69,32 @@ public sealed class VideoAnalysisTests : IDisposable
         using var png = SKBitmap.Decode(chart);
         Assert.Equal(1000, png.Width);
         Assert.True(png.Height >= 40 + (3 * 170));
+        for (var panel = 0; panel < 3; panel++)
+        {
+            // Each panel has its title text (dark) and class lines (coloured): ScottPlot draws no text without a font.
+            var top = 40 + (panel * 170);
+            var (dark, coloured) = (0, 0);
+            for (var y = top; y < top + 30; y++)
+            {
+                for (var x = 0; x < png.Width; x++)
+                {
+                    var p = png.GetPixel(x, y);
+                    dark += p.Red + p.Green + p.Blue < 200 ? 1 : 0;
+                }
+            }
+
+            for (var y = top + 30; y < top + 140; y++)
+            {
+                for (var x = 60; x < 850; x++)
+                {
+                    var p = png.GetPixel(x, y);
+                    coloured += Math.Max(p.Red, Math.Max(p.Green, p.Blue)) - Math.Min(p.Red, Math.Min(p.Green, p.Blue)) > 80 ? 1 : 0;
+                }
+            }
+
+            Assert.True(dark > 30, $"panel {panel} has no title text");
+            Assert.True(coloured > 200, $"panel {panel} has no lines");
+        }
     }
 
     [SkippableFact]
