@@ -36,7 +36,7 @@ public sealed class EarlyStopping : Callback
             BestEpoch = logs.Epoch;
             if (RestoreBestWeights)
             {
-                _bestWeights = Model.SnapshotWeights();
+                _bestWeights = SequentialFile.SnapshotWeights(Model);
             }
         }
         else if (_tracker.Wait > Patience)
@@ -51,7 +51,7 @@ public sealed class EarlyStopping : Callback
     {
         if (RestoreBestWeights && _bestWeights is not null)
         {
-            Model.RestoreWeights(_bestWeights);
+            SequentialFile.RestoreWeights(Model, _bestWeights);
         }
     }
 

@@ -16,7 +16,7 @@ public sealed partial class Sequential
     {
         using var use = Use();
         ArgumentNullException.ThrowIfNull(images);
-        CheckInput(images.Shape, images.Source);
+        ModelInputs.Images(this, images.Shape, images.Source);
         var loader = new BatchLoader(images, new BatchLoaderOptions { BatchSize = Fer.Internal.Guard.Positive(batchSize), Shuffle = false, Normalization = Normalization, Device = TorchDevice, Prefetch = 0 });
         var results = new List<float[]>(images.Count);
         foreach (var batch in loader.Epoch(0))
@@ -79,7 +79,7 @@ public sealed partial class Sequential
     /// </summary>
     internal Tensor ForwardProbabilities(Tensor images)
     {
-        CheckInput(images);
+        ModelInputs.Batch(this, images);
         var plan = EnsureInferencePlan();
         using var inference = inference_mode();
         var outputs = plan.Forward(images);
@@ -92,7 +92,7 @@ public sealed partial class Sequential
     /// </summary>
     internal Tensor ForwardEvaluation(Tensor images)
     {
-        CheckInput(images);
+        ModelInputs.Batch(this, images);
         return EnsureInferencePlan().Forward(images);
     }
 
@@ -110,44 +110,6 @@ public sealed partial class Sequential
         EnsureBuilt();
         var largest = Math.Max(InputShape.PixelCount, _largestActivationElements) * sizeof(float);
         return (int)Math.Clamp(ActivationBudgetBytes / (largest * Math.Max(1, copiesPerImage)), 1, 256);
-    }
-
-    /// <summary>
-    /// Runs a probe batch (black, mid-gray and white images, and a ramp) through the loaded model and refuses it when
-    /// any probability is NaN or infinite: weights near float's limits, a tiny normalisation std or a huge mean pass
-    /// every per-value check and still break every prediction.
-    /// </summary>
-    internal void CheckFiniteOutputs(string source)
-    {
-        using var scope = NewDisposeScope();
-        var probabilities = ForwardProbabilities(PixelsToInput(ProbeImages.For(InputShape), ProbeImages.Count));
-        if (!probabilities.isfinite().all().item<bool>())
-        {
-            throw new FerModelException(
-                $"Invalid model file: {source}: it gives NaN or infinite probabilities for plain images (black, gray, white, a ramp); " +
-                $"its weights or its normalisation (mean {Normalization.Mean}, std {Normalization.Std}) are broken.");
-        }
-    }
-
-    internal void CheckInput(Tensor images)
-    {
-        var shape = images.shape;
-        if (shape.Length != 4 || shape[1] != InputShape.Channels || shape[2] != InputShape.Height || shape[3] != InputShape.Width)
-        {
-            throw new FerModelException(
-                $"Sequential expected input of shape (N, {InputShape.Channels}, {InputShape.Height}, {InputShape.Width}) but received ({string.Join(", ", shape)}). " +
-                (shape.Length == 3 ? "Add a channel dimension." : "Resize the images to the model's input size."));
-        }
-    }
-
-    private void CheckInput(ImageShape shape, string source)
-    {
-        if (shape != InputShape)
-        {
-            throw new FerModelException(
-                $"Sequential expected images of shape {InputShape} but {source} holds images of shape {shape}. " +
-                "Resize the images, or build the model for that input shape.");
-        }
     }
 
     /// <summary>
@@ -175,7 +137,7 @@ public sealed partial class Sequential
     }
 
     /// <summary>Discards the evaluation plan: its weights are about to change. Not to be called while predictions run.</summary>
-    private void DiscardInferencePlan()
+    internal void DiscardInferencePlan()
     {
         lock (_modeLock)
         {

@@ -99,10 +99,10 @@ public sealed partial class Sequential
         ArgumentNullException.ThrowIfNull(train);
         Guard.Positive(epochs);
         Guard.Positive(batchSize);
-        CheckTrainingData(train, nameof(train));
+        ModelInputs.LabelledData(this, train, nameof(train));
         if (validation is not null)
         {
-            CheckTrainingData(validation, nameof(validation));
+            ModelInputs.LabelledData(this, validation, nameof(validation));
         }
 
         if (samplingWeights is not null && samplingWeights.Count != train.Count)
@@ -131,7 +131,7 @@ public sealed partial class Sequential
     {
         using var use = Use();
         ArgumentNullException.ThrowIfNull(data);
-        CheckTrainingData(data, nameof(data));
+        ModelInputs.LabelledData(this, data, nameof(data));
         _ = CompiledOptimizer;
         var loader = new BatchLoader(data, new BatchLoaderOptions { BatchSize = Guard.Positive(batchSize), Shuffle = false, Normalization = Normalization, Device = TorchDevice, Prefetch = 0 });
         return new Trainer(this, CompiledOptimizer).Evaluate(loader, prefix: "", null, 0, 0, CancellationToken.None);
@@ -148,20 +148,5 @@ public sealed partial class Sequential
         }
 
         return net;
-    }
-
-    private void CheckTrainingData(LabeledFaces data, string name)
-    {
-        CheckInput(data.Shape, $"{name} ({data.Source})");
-        if (data.ClassNames.Count != OutputCount)
-        {
-            throw new FerModelException(
-                $"The model outputs (None, {OutputCount}) but {name} has {data.ClassNames.Count} classes ({string.Join(", ", data.ClassNames)}). End the model with Dense({data.ClassNames.Count}).");
-        }
-
-        if (ClassNames is { } names && !names.SequenceEqual(data.ClassNames, StringComparer.OrdinalIgnoreCase))
-        {
-            throw new FerModelException($"The model's classes ({string.Join(", ", names)}) differ from those of {name} ({string.Join(", ", data.ClassNames)}).");
-        }
     }
 }

@@ -49,7 +49,7 @@ public sealed partial class Sequential
                 throw new FerModelException($"The model has no weight '{name}'. Its weights are: {string.Join(", ", targets.Keys.Take(8))}{(targets.Count > 8 ? ", …" : "")}.");
             }
 
-            values.Add((target, CheckedValues(name, array, target.shape)));
+            values.Add((target, WeightValues.Checked(name, array, target.shape)));
         }
 
         DiscardInferencePlan();
@@ -75,33 +75,5 @@ public sealed partial class Sequential
                 }
             }
         }
-    }
-
-    private static float[] CheckedValues(string name, NDArray? array, long[] shape)
-    {
-        if (array is null)
-        {
-            throw new FerModelException($"The value for weight '{name}' is null.");
-        }
-
-        if (!array.shape.Select(d => (long)d).SequenceEqual(shape))
-        {
-            throw new FerModelException($"Weight '{name}' has shape ({string.Join(", ", shape)}) but the value given has shape ({string.Join(", ", array.shape)}).");
-        }
-
-        var flat = array.flatten();
-        var values = array.typecode switch
-        {
-            NPTypeCode.Single => flat.ToArray<float>(),
-            NPTypeCode.Double => flat.ToArray<double>().Select(d => (float)d).ToArray(),
-            _ => throw new FerModelException($"The value for weight '{name}' has element type {array.typecode}; use float or double."),
-        };
-        var bad = Array.FindIndex(values, v => !float.IsFinite(v));
-        if (bad >= 0)
-        {
-            throw new FerModelException($"The value for weight '{name}' holds {values[bad]} at flat index {bad}; weights must be finite.");
-        }
-
-        return values;
     }
 }

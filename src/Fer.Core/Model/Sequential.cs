@@ -147,66 +147,12 @@ public sealed partial class Sequential : IDisposable
             return (_net, _built![^1].Output);
         }
 
-        if (_layers.Count == 0)
-        {
-            throw new FerModelException("The model has no layers. Add layers with model.Add(Layers.…) before building it.");
-        }
-
-        random.manual_seed(Seed);
-        var shape = Shape.Of(InputShape.Channels, InputShape.Height, InputShape.Width);
-        var built = new List<(string, Layer, Shape)>();
-        var modules = new List<nn.Module<Tensor, Tensor>>();
-        var counts = new Dictionary<string, int>();
-        long largest = 0;
-        try
-        {
-            for (var i = 0; i < _layers.Count; i++)
-            {
-                var layer = _layers[i];
-                BuiltLayer result;
-                try
-                {
-                    result = layer.Build(shape);
-                }
-                catch (FerModelException e)
-                {
-                    throw new FerModelException($"Layer {i + 1} ({layer}): {e.Message}", e);
-                }
-                catch (System.Runtime.InteropServices.ExternalException e)
-                {
-                    throw new FerModelException($"Layer {i + 1} ({layer}): LibTorch could not create it for input {shape.ToBatchString()}: {e.Message.Split('\n')[0]}", e);
-                }
-
-                modules.Add(result.Module);
-                largest = Math.Max(largest, result.LargestElements);
-                var key = layer.Kind.ToLowerInvariant();
-                counts[key] = counts.TryGetValue(key, out var n) ? n + 1 : 0;
-                built.Add((counts[key] == 0 ? key : $"{key}_{counts[key]}", layer, result.OutputShape));
-                shape = result.OutputShape;
-            }
-
-            if (shape.Rank != 1)
-            {
-                throw new FerModelException(
-                    $"The model must end with one value per class, shape (None, classes), but its last layer outputs {shape.ToBatchString()}. " +
-                    "End it with Flatten or GlobalAveragePooling2D, then Dense(classes).");
-            }
-        }
-        catch
-        {
-            foreach (var module in modules)
-            {
-                module.Dispose();
-            }
-
-            throw;
-        }
-
-        _net = new SequentialNet(modules);
-        _net.to(TorchDevice);
-        _built = built;
-        _largestActivationElements = largest;
-        return (_net, shape);
+        var built = NetworkBuilder.Build(_layers, InputShape, Seed);
+        built.Net.to(TorchDevice);
+        _net = built.Net;
+        _built = built.Layers;
+        _largestActivationElements = built.LargestElements;
+        return (_net, _built[^1].Output);
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_gate.IsClosed, this);

@@ -15,12 +15,12 @@ internal static class TrainingStateFile
     public static void Save(TrainingSession session, string path)
     {
         var model = session.Model;
-        var header = model.Header(Format);
+        var header = SequentialFile.Header(model, Format);
         header["epoch"] = session.History.Epochs.Count;
         header["learningRate"] = model.LearningRate;
         header["history"] = session.History.ToJsonNode();
         header["callbacks"] = new JsonArray(session.Callbacks.Select(c => (JsonNode)new JsonObject { ["type"] = c.GetType().FullName, ["state"] = c.SaveState() }).ToArray());
-        var entries = model.WeightEntries();
+        var entries = SequentialFile.WeightEntries(model);
         using (var buffer = new MemoryStream())
         {
             using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
@@ -44,7 +44,7 @@ internal static class TrainingStateFile
             throw ModelFile.Invalid(path, "it is not a training state");
         }
 
-        if (!JsonNode.DeepEquals(header["architecture"], model.Architecture()))
+        if (!JsonNode.DeepEquals(header["architecture"], SequentialFile.Architecture(model)))
         {
             throw new FerModelException($"The training state {path} was written for another architecture; delete it or train the model it was written for.");
         }
@@ -84,10 +84,10 @@ internal static class TrainingStateFile
             throw ModelFile.Invalid(path, "it has no optimizer state");
         }
 
-        var before = model.SnapshotWeights();
+        var before = SequentialFile.SnapshotWeights(model);
         try
         {
-            model.LoadWeights(entries, path);
+            SequentialFile.LoadWeights(model, entries, path);
             try
             {
                 using var reader = new BinaryReader(new MemoryStream(optimizerState.Data));
@@ -100,7 +100,7 @@ internal static class TrainingStateFile
         }
         catch
         {
-            model.RestoreWeights(before);
+            SequentialFile.RestoreWeights(model, before);
             throw;
         }
 

@@ -34,14 +34,14 @@ public sealed class InferencePlanTests
             .Add(Layers.GlobalAvgPool2D()).Add(Layers.Dense(3))
             .Compile(Optimizers.Adam(0.05));
         var before = model.Predict(data);
-        var snapshot = model.SnapshotWeights();
+        var snapshot = SequentialFile.SnapshotWeights(model);
 
         model.Fit(data, epochs: 1, batchSize: 20);
         var trained = model.Predict(data);
         Assert.NotEqual(before[0], trained[0]);
         AssertClose(ReferenceProbabilities(model, data), trained);
 
-        model.RestoreWeights(snapshot);
+        SequentialFile.RestoreWeights(model, snapshot);
         AssertClose(before, model.Predict(data));
     }
 
