@@ -23,4 +23,15 @@ public sealed class InferenceChunkSizeTests
         using var huge = new Sequential((1, 48, 48), seed: 1).Add(Layers.Conv2D(2048, kernel: 1)).Add(Layers.GlobalAvgPool2D()).Add(Layers.Dense(2));
         Assert.Equal(1, huge.InferenceChunkSize(10));
     }
+
+    [Fact]
+    public void A_residual_block_counts_the_activations_inside_it()
+    {
+        // The body widens 8 channels to 256 inside the block and back: the chunk must be sized by the 256 maps, which the
+        // block's output (8 maps) does not show.
+        var body = new Layer[] { Layers.Conv2D(256, kernel: 1), Layers.ReLU(), Layers.Conv2D(8, kernel: 1) };
+        using var model = new Sequential((8, 24, 24), seed: 1).Add(Layers.Residual(body)).Add(Layers.GlobalAvgPool2D()).Add(Layers.Dense(2));
+        var inner = (8L * 24 * 24) + (256L * 24 * 24);
+        Assert.Equal((int)(Sequential.ActivationBudgetBytes / (inner * sizeof(float) * 10)), model.InferenceChunkSize(10));
+    }
 }

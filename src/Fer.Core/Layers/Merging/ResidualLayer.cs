@@ -50,8 +50,8 @@ public sealed class ResidualLayer : Layer
 
     internal override BuiltLayer Build(Shape inputShape)
     {
-        var (bodyModules, bodyShape, _) = BuildPath(Body, inputShape);
-        var (shortcutModules, shortcutShape, _) = BuildPath(Shortcut, inputShape);
+        var (bodyModules, bodyShape, bodyLargest) = BuildPath(Body, inputShape);
+        var (shortcutModules, shortcutShape, shortcutLargest) = BuildPath(Shortcut, inputShape);
         if (!bodyShape.Equals(shortcutShape))
         {
             throw new FerModelException(
@@ -59,7 +59,9 @@ public sealed class ResidualLayer : Layer
                 "Give the shortcut a projection (e.g. Conv2D with kernel 1 and the body's stride and filters) so the shapes match.");
         }
 
-        return new BuiltLayer(new ResidualModule(bodyModules, shortcutModules, Activation is { } a ? Activations.Function(a) : null), bodyShape);
+        // While the body runs, the block's input (kept for the shortcut) is alive too; then both paths' outputs are.
+        var inner = Math.Max(inputShape.Elements + bodyLargest, Math.Max(shortcutLargest, inputShape.Elements) + bodyShape.Elements);
+        return new BuiltLayer(new ResidualModule(bodyModules, shortcutModules, Activation is { } a ? Activations.Function(a) : null), bodyShape, inner);
     }
 
     internal override JsonObject ToJson() => new()
