@@ -80,7 +80,7 @@ public sealed partial class Sequential
     internal Tensor ForwardProbabilities(Tensor images)
     {
         ModelInputs.Batch(this, images);
-        var plan = EnsureInferencePlan();
+        var plan = _plan.Get(Network);
         using var inference = inference_mode();
         var outputs = plan.Forward(images);
         return OutputsProbabilities ? outputs : nn.functional.softmax(outputs, 1);
@@ -93,7 +93,7 @@ public sealed partial class Sequential
     internal Tensor ForwardEvaluation(Tensor images)
     {
         ModelInputs.Batch(this, images);
-        return EnsureInferencePlan().Forward(images);
+        return _plan.Get(Network).Forward(images);
     }
 
     /// <summary>The most activation memory one forward pass should hold: half of the 32 MB that glibc's malloc keeps in its heap.</summary>
@@ -112,37 +112,6 @@ public sealed partial class Sequential
         return (int)Math.Clamp(ActivationBudgetBytes / (largest * Math.Max(1, copiesPerImage)), 1, 256);
     }
 
-    /// <summary>
-    /// The evaluation plan for the current weights, built on first use after training or loading (which discard it);
-    /// puts the network in evaluation mode.
-    /// </summary>
-    private InferencePlan EnsureInferencePlan()
-    {
-        if (Volatile.Read(ref _inferencePlan) is { } plan)
-        {
-            return plan;
-        }
-
-        lock (_modeLock)
-        {
-            if (_inferencePlan is null)
-            {
-                var net = Network;
-                net.eval();
-                Volatile.Write(ref _inferencePlan, InferencePlan.For(net.Children));
-            }
-
-            return _inferencePlan!;
-        }
-    }
-
     /// <summary>Discards the evaluation plan: its weights are about to change. Not to be called while predictions run.</summary>
-    internal void DiscardInferencePlan()
-    {
-        lock (_modeLock)
-        {
-            _inferencePlan?.Dispose();
-            _inferencePlan = null;
-        }
-    }
+    internal void DiscardInferencePlan() => _plan.Discard();
 }

@@ -141,12 +141,7 @@ public sealed partial class Sequential
     internal SequentialNet EnterTrainingMode()
     {
         var net = Network;
-        DiscardInferencePlan();
-        lock (_modeLock)
-        {
-            net.train();
-        }
-
+        _plan.EnterTraining(net);
         return net;
     }
 }

@@ -23,9 +23,8 @@ namespace Fer.Core;
 public sealed partial class Sequential : IDisposable
 {
     private readonly List<Layer> _layers = [];
-    private readonly object _modeLock = new();
     private SequentialNet? _net;
-    private InferencePlan? _inferencePlan;
+    private readonly InferencePlanSlot _plan = new();
     private List<(string Name, Layer Layer, Shape Output)>? _built;
     private long _largestActivationElements;
     private readonly UsageGate _gate;
@@ -132,7 +131,7 @@ public sealed partial class Sequential : IDisposable
     public void Dispose() => _gate.Close(() =>
     {
         _optimizer?.Dispose();
-        _inferencePlan?.Dispose();
+        _plan.Dispose();
         _net?.Dispose();
     });
 
