@@ -92,13 +92,8 @@ public sealed partial class EmotionClassifier
             var n = Math.Min(chunk, count - start);
             using var scope = NewDisposeScope();
             var images = _model.PixelsToInput(pixels.AsSpan(start * size, n * size), n);
-            var probabilities = TestTimeCopies.Average(_model.ForwardProbabilities(TestTimeCopies.Expand(images, mode)), mode).cpu();
-            var flat = probabilities.data<float>().ToArray();
-            var k = ClassNames.Count;
-            for (var i = 0; i < n; i++)
-            {
-                results.Add(new EmotionPrediction(ClassNames, flat.AsSpan(i * k, k)));
-            }
+            var probabilities = TestTimeCopies.Average(_model.ForwardProbabilities(TestTimeCopies.Expand(images, mode)), mode);
+            results.AddRange(Sequential.ProbabilityRows(probabilities).Select(row => new EmotionPrediction(ClassNames, row)));
         }
 
         return results;

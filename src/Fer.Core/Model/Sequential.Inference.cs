@@ -58,10 +58,17 @@ public sealed partial class Sequential
     internal float[][] PredictBatch(Tensor images)
     {
         using var scope = NewDisposeScope();
-        var probabilities = ForwardProbabilities(images).cpu();
-        var n = (int)probabilities.shape[0];
-        var k = (int)probabilities.shape[1];
-        var flat = probabilities.data<float>().ToArray();
+        return ProbabilityRows(ForwardProbabilities(images));
+    }
+
+    /// <summary>A (N, classes) tensor of probabilities, on any device, as one array per image: the one place they leave LibTorch.</summary>
+    internal static float[][] ProbabilityRows(Tensor probabilities)
+    {
+        using var scope = NewDisposeScope();
+        var cpu = probabilities.cpu();
+        var n = (int)cpu.shape[0];
+        var k = (int)cpu.shape[1];
+        var flat = cpu.data<float>().ToArray();
         var result = new float[n][];
         for (var i = 0; i < n; i++)
         {
