@@ -57,6 +57,15 @@ for (var subset = 1; subset < 1 << members.Length; subset++)
     rows.Add(new { members = chosen.Select(m => memberPaths[m]).ToArray(), accuracy, macroF1, flipAccuracy, flipMacroF1, tenCropAccuracy, tenCropMacroF1 });
 }
 
+// Temperature scaling of the whole ensemble, fitted on validation (plain and ten-crop probabilities).
+var all = Enumerable.Range(0, members.Length).ToArray();
+var plainMean = Mean(all.Select(m => plain[m]).ToArray());
+var tenCropMean = Mean(all.Select(m => tenCrop[m]).ToArray());
+var temperature = Calibration.FitTemperature(validation.Labels, plainMean);
+var tenCropTemperature = Calibration.FitTemperature(validation.Labels, tenCropMean);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"All members, validation ECE: plain {Ece(validation, plainMean):0.0000} -> {Ece(validation, Calibration.Apply(plainMean, temperature)):0.0000} at T = {temperature:0.000}; ten-crop {Ece(validation, tenCropMean):0.0000} -> {Ece(validation, Calibration.Apply(tenCropMean, tenCropTemperature)):0.0000} at T = {tenCropTemperature:0.000}"));
+
 using var ensembleClassifier = EmotionClassifier.FromModel(Ensembles.Average(members));   // owns the ensemble
 var ensemble = ensembleClassifier.Model;
 ensemble.TrainingInfo["data"] = "FER2013 Training (90% stratified split, seed 42); validation 10%";
@@ -71,8 +80,17 @@ if (readPublicTest == "read")
     var flipReport = classifier.Evaluate(dataset.PublicTest);
     classifier.TestTimeAugmentation = TestTimeAugmentation.TenCrop;
     var tenCropReport = classifier.Evaluate(dataset.PublicTest);
+    classifier.TestTimeAugmentation = TestTimeAugmentation.None;
+    var testPlain = Probabilities(classifier, dataset.PublicTest, TestTimeAugmentation.None);
+    var testTenCrop = Probabilities(classifier, dataset.PublicTest, TestTimeAugmentation.TenCrop);
     publicTest = new
     {
+        ece = Ece(dataset.PublicTest, testPlain),
+        eceTemperatureScaled = Ece(dataset.PublicTest, Calibration.Apply(testPlain, temperature)),
+        tenCropEce = Ece(dataset.PublicTest, testTenCrop),
+        tenCropEceTemperatureScaled = Ece(dataset.PublicTest, Calibration.Apply(testTenCrop, tenCropTemperature)),
+        temperature,
+        tenCropTemperature,
         accuracy = report.Metrics.Accuracy,
         macroF1 = report.Metrics.MacroAverage.F1,
         flipAccuracy = flipReport.Metrics.Accuracy,
@@ -115,14 +133,23 @@ static float[][] Probabilities(EmotionClassifier classifier, LabeledFaces faces,
 
 static (double Accuracy, double MacroF1) Score(LabeledFaces faces, float[][][] memberProbabilities)
 {
-    var mean = Enumerable.Range(0, faces.Count)
-        .Select(i => Enumerable.Range(0, memberProbabilities[0][i].Length).Select(c => memberProbabilities.Average(p => p[i][c])).ToArray())
-        .ToArray();
-    var metrics = new MetricsAccumulator(faces.ClassNames);
-    metrics.AddBatch(faces.Labels, mean);
-    var report = metrics.Compute();
+    var report = Metrics(faces, Mean(memberProbabilities));
     return (report.Accuracy, report.MacroAverage.F1);
 }
+
+static float[][] Mean(float[][][] memberProbabilities)
+    => Enumerable.Range(0, memberProbabilities[0].Length)
+        .Select(i => Enumerable.Range(0, memberProbabilities[0][i].Length).Select(c => memberProbabilities.Average(p => p[i][c])).ToArray())
+        .ToArray();
+
+static ClassificationMetrics Metrics(LabeledFaces faces, IReadOnlyList<float[]> probabilities)
+{
+    var metrics = new MetricsAccumulator(faces.ClassNames);
+    metrics.AddBatch(faces.Labels, probabilities);
+    return metrics.Compute();
+}
+
+static double Ece(LabeledFaces faces, IReadOnlyList<float[]> probabilities) => Metrics(faces, probabilities).ExpectedCalibrationError ?? double.NaN;
 
 static Dictionary<string, string> ParseArguments(string[] args)
 {

@@ -11,8 +11,9 @@ namespace Fer.Core;
 /// </summary>
 public sealed class ClassificationMetrics
 {
-    internal ClassificationMetrics(IReadOnlyList<string> classNames, long[,] counts, IReadOnlyDictionary<int, double> topK)
+    internal ClassificationMetrics(IReadOnlyList<string> classNames, long[,] counts, IReadOnlyDictionary<int, double> topK, double? expectedCalibrationError = null)
     {
+        ExpectedCalibrationError = expectedCalibrationError;
         ConfusionMatrix = new ConfusionMatrix(classNames, counts);
         TopKAccuracy = topK;
         var k = classNames.Count;
@@ -59,6 +60,13 @@ public sealed class ClassificationMetrics
 
     /// <summary>Top-k accuracy by k (when probabilities were given).</summary>
     public IReadOnlyDictionary<int, double> TopKAccuracy { get; }
+
+    /// <summary>
+    /// Expected calibration error of the top probability (<see cref="MetricsAccumulator.CalibrationBinCount"/> equal-width
+    /// bins): how far, on average over images, the predicted confidence is from the accuracy of predictions that
+    /// confident; 0 is perfectly calibrated. Null when predictions were given as class indices, not probabilities.
+    /// </summary>
+    public double? ExpectedCalibrationError { get; }
 
     /// <summary>Metrics of each class, in class order.</summary>
     public IReadOnlyList<ClassMetrics> PerClass { get; }

@@ -10,6 +10,10 @@ public sealed class MetricsAccumulator
 {
     private readonly long[,] _counts;
     private readonly long[] _topKHits;
+    private readonly CalibrationBins _calibration = new(CalibrationBinCount);
+
+    /// <summary>The confidence bins of the expected calibration error (equal widths over [0, 1]), as is common for it.</summary>
+    public const int CalibrationBinCount = 15;
 
     /// <summary>Creates an accumulator for a class list.</summary>
     /// <param name="classNames">The classes; labels and predictions index this list.</param>
@@ -84,6 +88,7 @@ public sealed class MetricsAccumulator
             }
         }
 
+        _calibration.Add(probabilities[predicted], predicted == actual);
         _counts[actual, predicted]++;
         Count++;
     }
@@ -118,7 +123,7 @@ public sealed class MetricsAccumulator
         var topK = _probabilitiesEverywhere
             ? TopK.Select((k, i) => (k, (double)_topKHits[i] / Count)).ToDictionary(t => t.k, t => t.Item2)
             : [];
-        return new ClassificationMetrics(ClassNames, (long[,])_counts.Clone(), topK);
+        return new ClassificationMetrics(ClassNames, (long[,])_counts.Clone(), topK, _probabilitiesEverywhere ? _calibration.ExpectedCalibrationError() : null);
     }
 
     private void CheckIndex(int index, string name)

@@ -54,6 +54,7 @@ public sealed class EvaluationReport
             ["count"] = Metrics.Count,
             ["accuracy"] = Metrics.Accuracy,
             ["loss"] = Loss,
+            ["expectedCalibrationError"] = Metrics.ExpectedCalibrationError,
             ["topKAccuracy"] = new JsonObject(Metrics.TopKAccuracy.Select(kv => KeyValuePair.Create(kv.Key.ToString(CultureInfo.InvariantCulture), (JsonNode?)kv.Value))),
             ["perClass"] = new JsonArray(Metrics.PerClass.Select(m => (JsonNode)new JsonObject
             {
