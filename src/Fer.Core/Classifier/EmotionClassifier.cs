@@ -77,7 +77,8 @@ public sealed partial class EmotionClassifier : IEmotionPredictor
 
     /// <summary>Saves the model (architecture, weights, class names, normalisation, training info and history) to one file, atomically.</summary>
     /// <param name="path">The file to write.</param>
-    public void Save(string path) => _model.Save(path);
+    /// <param name="precision">How the weights are stored; float32 (as trained) by default, float16 for half the file.</param>
+    public void Save(string path, WeightPrecision precision = WeightPrecision.Full) => _model.Save(path, precision);
 
     /// <summary>Writes the model as an ONNX model for Fer.Onnx's LibTorch-free classifier; see <see cref="Sequential.ExportOnnx"/>.</summary>
     /// <param name="path">The .onnx file to write.</param>

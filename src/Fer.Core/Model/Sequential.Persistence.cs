@@ -10,12 +10,19 @@ public sealed partial class Sequential
     /// version) to one file, atomically: a crash never leaves a half-written file.
     /// </summary>
     /// <param name="path">The file to write; its folder is created if missing.</param>
-    public void Save(string path)
+    /// <param name="precision">How the weights are stored; <see cref="WeightPrecision.Full"/> (as trained) by default.</param>
+    /// <exception cref="FerModelException">A weight does not fit <paramref name="precision"/> (beyond ±65,504 for float16).</exception>
+    public void Save(string path, WeightPrecision precision = WeightPrecision.Full)
     {
         using var use = Use();
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!Enum.IsDefined(precision))
+        {
+            throw new ArgumentOutOfRangeException(nameof(precision), precision, "Unknown weight precision.");
+        }
+
         var header = SequentialFile.Header(this, SequentialFile.ModelFormat);
-        var entries = SequentialFile.WeightEntries(this);
+        var entries = SequentialFile.WeightEntries(this, precision);
         AtomicFile.Write(path, s => ModelFile.Write(s, header, entries));
     }
 

@@ -61,6 +61,15 @@ public sealed partial class Sequential
         }
     }
 
+    /// <summary>A state-dictionary key ("layers.3.weight") by the names <see cref="GetWeights"/> uses ("dense.weight").</summary>
+    internal string WeightDisplayName(string stateKey)
+    {
+        var parts = stateKey.Split('.', 3);
+        return parts.Length == 3 && parts[0] == "layers" && int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var index) && _built is { } built && index < built.Count
+            ? $"{built[index].Name}.{parts[2]}"
+            : stateKey;
+    }
+
     private IEnumerable<(string Name, Tensor Value)> NamedWeights()
     {
         var net = Network;

@@ -101,7 +101,7 @@ internal static class SequentialFile
         }
     }
 
-    public static List<TensorEntry> WeightEntries(Sequential model)
+    public static List<TensorEntry> WeightEntries(Sequential model, WeightPrecision precision = WeightPrecision.Full)
     {
         using var scope = NewDisposeScope();
         var entries = new List<TensorEntry>();
@@ -110,6 +110,7 @@ internal static class SequentialFile
             var cpuValue = value.detach().cpu().contiguous();
             var data = cpuValue.dtype switch
             {
+                ScalarType.Float32 when precision == WeightPrecision.Half => (TensorEntry.Float16, HalfBytes(model.WeightDisplayName(name), cpuValue.data<float>().ToArray())),
                 ScalarType.Float32 => (TensorEntry.Float32, MemoryMarshal.AsBytes(cpuValue.data<float>().ToArray().AsSpan()).ToArray()),
                 ScalarType.Int64 => (TensorEntry.Int64, MemoryMarshal.AsBytes(cpuValue.data<long>().ToArray().AsSpan()).ToArray()),
                 _ => throw new FerModelException($"Cannot save weight '{name}' of type {cpuValue.dtype}."),
@@ -118,6 +119,22 @@ internal static class SequentialFile
         }
 
         return entries;
+    }
+
+    /// <summary>The values as IEEE half-precision bytes; a value that half precision cannot hold is refused, never stored as infinity.</summary>
+    private static byte[] HalfBytes(string name, float[] values)
+    {
+        var halves = new Half[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            halves[i] = (Half)values[i];
+            if (!Half.IsFinite(halves[i]))
+            {
+                throw new FerModelException($"Cannot save weight '{name}' in float16: its value {values[i]} at flat index {i} is beyond float16's range (±65,504). Save it in float32.");
+            }
+        }
+
+        return MemoryMarshal.AsBytes(halves.AsSpan()).ToArray();
     }
 
     public static void LoadWeights(Sequential model, IReadOnlyDictionary<string, TensorEntry> entries, string source)
@@ -141,15 +158,19 @@ internal static class SequentialFile
             }
 
             var expectedType = target.dtype == ScalarType.Int64 ? TensorEntry.Int64 : TensorEntry.Float32;
-            if (entry.Type != expectedType || !entry.Shape.SequenceEqual(target.shape))
+            var typeFits = entry.Type == expectedType || (expectedType == TensorEntry.Float32 && entry.Type == TensorEntry.Float16);
+            if (!typeFits || !entry.Shape.SequenceEqual(target.shape))
             {
                 throw ModelFile.Invalid(source, $"weight '{name}' is {entry.Type}[{string.Join(", ", entry.Shape)}] but the architecture needs {expectedType}[{string.Join(", ", target.shape)}]");
             }
 
-            var loaded = entry.Type == TensorEntry.Int64
-                ? tensor(MemoryMarshal.Cast<byte, long>(entry.Data).ToArray(), entry.Shape)
-                : tensor(MemoryMarshal.Cast<byte, float>(entry.Data).ToArray(), entry.Shape);
-            if (entry.Type == TensorEntry.Float32 && !loaded.isfinite().all().item<bool>())
+            var loaded = entry.Type switch
+            {
+                TensorEntry.Int64 => tensor(MemoryMarshal.Cast<byte, long>(entry.Data).ToArray(), entry.Shape),
+                TensorEntry.Float16 => tensor(MemoryMarshal.Cast<byte, Half>(entry.Data).ToArray().Select(h => (float)h).ToArray(), entry.Shape),
+                _ => tensor(MemoryMarshal.Cast<byte, float>(entry.Data).ToArray(), entry.Shape),
+            };
+            if (entry.Type != TensorEntry.Int64 && !loaded.isfinite().all().item<bool>())
             {
                 throw ModelFile.Invalid(source, $"weight '{name}' holds NaN or infinite values");
             }
