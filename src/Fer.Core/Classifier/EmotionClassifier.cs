@@ -64,7 +64,7 @@ public sealed partial class EmotionClassifier : IEmotionPredictor
     /// <summary>The underlying Keras-style model, for summaries and advanced use.</summary>
     public Sequential Model => _model;
 
-    /// <summary>Loads a classifier from a model file written by <see cref="Save"/> or <see cref="Sequential.Save"/>.</summary>
+    /// <summary>Loads a classifier from a model file written by <see cref="Save(string)"/> or <see cref="Sequential.Save(string)"/>.</summary>
     /// <param name="path">The model file.</param>
     /// <param name="device">Where to run the model; the CPU by default.</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
@@ -77,8 +77,12 @@ public sealed partial class EmotionClassifier : IEmotionPredictor
 
     /// <summary>Saves the model (architecture, weights, class names, normalisation, training info and history) to one file, atomically.</summary>
     /// <param name="path">The file to write.</param>
-    /// <param name="precision">How the weights are stored; float32 (as trained) by default, float16 for half the file.</param>
-    public void Save(string path, WeightPrecision precision = WeightPrecision.Full) => _model.Save(path, precision);
+    public void Save(string path) => _model.Save(path);
+
+    /// <summary>Saves the model as <see cref="Save(string)"/> does, with the weights stored at <paramref name="precision"/> (float16 for half the file).</summary>
+    /// <param name="path">The file to write.</param>
+    /// <param name="precision">How the weights are stored.</param>
+    public void Save(string path, WeightPrecision precision) => _model.Save(path, precision);
 
     /// <summary>Writes the model as an ONNX model for Fer.Onnx's LibTorch-free classifier; see <see cref="Sequential.ExportOnnx"/>.</summary>
     /// <param name="path">The .onnx file to write.</param>

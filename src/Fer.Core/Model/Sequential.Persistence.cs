@@ -10,9 +10,13 @@ public sealed partial class Sequential
     /// version) to one file, atomically: a crash never leaves a half-written file.
     /// </summary>
     /// <param name="path">The file to write; its folder is created if missing.</param>
-    /// <param name="precision">How the weights are stored; <see cref="WeightPrecision.Full"/> (as trained) by default.</param>
+    public void Save(string path) => Save(path, WeightPrecision.Full);
+
+    /// <summary>Saves the model as <see cref="Save(string)"/> does, with the weights stored at <paramref name="precision"/>.</summary>
+    /// <param name="path">The file to write; its folder is created if missing.</param>
+    /// <param name="precision">How the weights are stored: <see cref="WeightPrecision.Full"/> as trained, <see cref="WeightPrecision.Half"/> for half the file.</param>
     /// <exception cref="FerModelException">A weight does not fit <paramref name="precision"/> (beyond ±65,504 for float16).</exception>
-    public void Save(string path, WeightPrecision precision = WeightPrecision.Full)
+    public void Save(string path, WeightPrecision precision)
     {
         using var use = Use();
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -43,7 +47,7 @@ public sealed partial class Sequential
         AtomicFile.Write(path, s => s.Write(model));
     }
 
-    /// <summary>Loads a model saved by <see cref="Save"/>. Every part of the file is checked; nothing in it is executed.</summary>
+    /// <summary>Loads a model saved by <see cref="Save(string)"/>. Every part of the file is checked; nothing in it is executed.</summary>
     /// <param name="path">The model file.</param>
     /// <param name="device">Where to run the model; the CPU by default.</param>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>

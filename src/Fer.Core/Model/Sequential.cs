@@ -7,7 +7,7 @@ namespace Fer.Core;
 
 /// <summary>
 /// A Keras-style sequential model on TorchSharp: add layers, <see cref="Compile"/>, <see cref="Fit"/>,
-/// <see cref="Evaluate"/>, <see cref="Predict(LabeledFaces, int)"/>, <see cref="Save"/> and <see cref="Load(string, ComputeDevice?)"/>.
+/// <see cref="Evaluate"/>, <see cref="Predict(LabeledFaces, int)"/>, <see cref="Save(string)"/> and <see cref="Load(string, ComputeDevice?)"/>.
 /// The model owns its native modules and frees them when disposed.
 /// </summary>
 /// <example>
