@@ -12,7 +12,7 @@ using System.Text.Json;
 using Fer.Core;
 using Fer.Datasets;
 
-var options = ParseArguments(args);
+var options = ScriptArguments.Parse(args);
 var data = options.GetValueOrDefault("data", "../shared/datasets/fer2013/fer2013.csv.gz");
 var memberPaths = options.TryGetValue("members", out var list) ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
 if (memberPaths.Length < 2)
@@ -150,14 +150,3 @@ static ClassificationMetrics Metrics(LabeledFaces faces, IReadOnlyList<float[]> 
 }
 
 static double Ece(LabeledFaces faces, IReadOnlyList<float[]> probabilities) => Metrics(faces, probabilities).ExpectedCalibrationError ?? double.NaN;
-
-static Dictionary<string, string> ParseArguments(string[] args)
-{
-    var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-    for (var i = 0; i + 1 < args.Length; i += 2)
-    {
-        result[args[i].TrimStart('-')] = args[i + 1];
-    }
-
-    return result;
-}

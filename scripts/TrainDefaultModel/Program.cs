@@ -31,7 +31,7 @@ using System.Text.Json;
 using Fer.Core;
 using Fer.Datasets;
 
-var options = ParseArguments(args);
+var options = ScriptArguments.Parse(args);
 var data = options.GetValueOrDefault("data", "../shared/datasets/fer2013/fer2013.csv.gz");
 var output = options.GetValueOrDefault("out", "runs/default");
 var epochs = int.Parse(options.GetValueOrDefault("epochs", "60"), CultureInfo.InvariantCulture);
@@ -186,15 +186,4 @@ static void ReportTeachers(Sequential[] teachers, string[] paths, LabeledFaces v
             .ToArray();
         Console.WriteLine($"Ensemble of {teachers.Length} (mean probabilities): validation accuracy {Accuracy(mean):P2}");
     }
-}
-
-static Dictionary<string, string> ParseArguments(string[] args)
-{
-    var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-    for (var i = 0; i + 1 < args.Length; i += 2)
-    {
-        result[args[i].TrimStart('-')] = args[i + 1];
-    }
-
-    return result;
 }
