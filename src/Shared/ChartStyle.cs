@@ -30,6 +30,28 @@ internal static class ChartStyle
         return plot;
     }
 
+    /// <summary>
+    /// Plots of equal size stacked into one white picture, each at its offset, as PNG bytes; <paramref name="decorate"/>
+    /// may draw on the picture first (a title line). Each plot renders on its own surface, because ScottPlot clears the
+    /// whole canvas it renders on.
+    /// </summary>
+    public static byte[] Compose(int width, int height, int panelWidth, int panelHeight, IReadOnlyList<(Plot Plot, int X, int Y)> panels, Action<SKCanvas>? decorate = null)
+    {
+        using var surface = SKSurface.Create(new SKImageInfo(width, height));
+        surface.Canvas.Clear(SKColors.White);
+        decorate?.Invoke(surface.Canvas);
+        using var panelSurface = SKSurface.Create(new SKImageInfo(panelWidth, panelHeight));
+        foreach (var (plot, x, y) in panels)
+        {
+            plot.Render(panelSurface);
+            panelSurface.Draw(surface.Canvas, x, y, null);
+        }
+
+        using var image = surface.Snapshot();
+        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
     /// <summary>Answers <see cref="FontName"/> with a new instance of the library's typeface (ScottPlot owns what it gets).</summary>
     private sealed class Resolver : IFontResolver
     {

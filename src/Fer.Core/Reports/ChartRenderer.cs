@@ -53,19 +53,12 @@ internal static class ChartRenderer
     {
         var metrics = new[] { "loss", history.Keys.Contains("accuracy") ? "accuracy" : history.Keys.FirstOrDefault(k => !k.StartsWith("val_", StringComparison.Ordinal) && k != "loss") }
             .Where(m => m is not null).Cast<string>().ToArray();
-        using var surface = SKSurface.Create(new SKImageInfo(metrics.Length * PanelWidth, PanelHeight));
-        surface.Canvas.Clear(SKColors.White);
-        for (var p = 0; p < metrics.Length; p++)
+        var panels = metrics.Select((metric, p) =>
         {
-            var series = new[] { metrics[p], "val_" + metrics[p] }.Where(history.Keys.Contains).Select(s => (s, history[s])).ToArray();
-            // Each panel is its own picture: ScottPlot clears the whole canvas it renders on.
-            using var panel = SKImage.FromEncodedData(Panel(metrics[p], series).GetImageBytes(PanelWidth, PanelHeight, ImageFormat.Png));
-            surface.Canvas.DrawImage(panel, p * PanelWidth, 0, new SKSamplingOptions(SKFilterMode.Nearest));
-        }
-
-        using var image = surface.Snapshot();
-        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
-        return data.ToArray();
+            var series = new[] { metric, "val_" + metric }.Where(history.Keys.Contains).Select(s => (s, history[s])).ToArray();
+            return (Panel(metric, series), p * PanelWidth, 0);
+        }).ToList();
+        return ChartStyle.Compose(metrics.Length * PanelWidth, PanelHeight, PanelWidth, PanelHeight, panels);
     }
 
     private static Color Blend(double rate)

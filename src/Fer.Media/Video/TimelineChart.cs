@@ -28,26 +28,14 @@ internal static class TimelineChart
         var tracks = timeline.Tracks.OrderByDescending(t => t.Frames).ThenBy(t => t.TrackId).Take(MaxPanels).ToList();
         var end = timeline.Frames.Count == 0 ? 1 : Math.Max(timeline.Frames[^1].Timestamp.TotalSeconds, 1e-3);
         var height = Header + (Math.Max(1, tracks.Count) * PanelHeight);
-        using var surface = SKSurface.Create(new SKImageInfo(Width, height));
-        var canvas = surface.Canvas;
-        canvas.Clear(SKColors.White);
-        using (var title = ChartFonts.Create(16))
-        using (var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true })
+        var plots = tracks.Count == 0 ? [Frame("No face was found.", end)] : tracks.Select(track => Panel(timeline, track, end)).ToList();
+        var png = ChartStyle.Compose(Width, height, Width, PanelHeight, plots.Select((plot, i) => (plot, 0, Header + (i * PanelHeight))).ToList(), canvas =>
         {
+            using var title = ChartFonts.Create(16);
+            using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
             canvas.DrawText(string.Create(CultureInfo.InvariantCulture, $"Emotions over time ({timeline.Frames.Count} frames, {timeline.Tracks.Count} tracks; smoothed)"), 60, 26, SKTextAlign.Left, title, ink);
-        }
-
-        var panels = tracks.Count == 0 ? [Frame("No face was found.", end)] : tracks.Select(track => Panel(timeline, track, end)).ToList();
-        for (var i = 0; i < panels.Count; i++)
-        {
-            // Each panel is its own picture: ScottPlot clears the whole canvas it renders on.
-            using var panel = SKImage.FromEncodedData(panels[i].GetImageBytes(Width, PanelHeight, ImageFormat.Png));
-            canvas.DrawImage(panel, 0, Header + (i * PanelHeight), new SKSamplingOptions(SKFilterMode.Nearest));
-        }
-
-        using var image = surface.Snapshot();
-        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
-        AtomicFile.Write(path, stream => data.SaveTo(stream));
+        });
+        AtomicFile.Write(path, stream => stream.Write(png));
     }
 
     private static Plot Panel(VideoTimeline timeline, TrackSummary track, double end)
