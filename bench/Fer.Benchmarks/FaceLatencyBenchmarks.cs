@@ -6,10 +6,10 @@ using Fer.Onnx;
 namespace Fer.Benchmarks;
 
 /// <summary>
-/// Latency of one face (48x48 grayscale pixels to probabilities) with the embedded default model, one thread, through
-/// BenchmarkDotNet (in-process toolchain; warm-up, pilot and outlier handling are its own): TorchSharp's
+/// Latency of one face (48x48 grayscale pixels to probabilities) with the embedded models (default and accurate), one
+/// thread, through BenchmarkDotNet (in-process toolchain; warm-up, pilot and outlier handling are its own): TorchSharp's
 /// <see cref="EmotionClassifier"/> and ONNX Runtime's <see cref="OnnxEmotionClassifier"/>, plain and with ten-crop
-/// test-time augmentation. Run with <c>--latency</c>.
+/// test-time augmentation (the accurate model's own default). Run with <c>--latency</c>.
 /// </summary>
 [MemoryDiagnoser]
 public class FaceLatencyBenchmarks
@@ -17,6 +17,10 @@ public class FaceLatencyBenchmarks
     private readonly byte[] _face = new byte[48 * 48];
     private EmotionClassifier _torch = null!;
     private OnnxEmotionClassifier _onnx = null!;
+
+    /// <summary>The embedded model: "default" or "accurate".</summary>
+    [Params("default", "accurate")]
+    public string Model { get; set; } = "default";
 
     /// <summary>Whether ten crops of the face are averaged.</summary>
     [Params(TestTimeAugmentation.None, TestTimeAugmentation.TenCrop)]
@@ -32,9 +36,10 @@ public class FaceLatencyBenchmarks
             _face[i] = (byte)((i % 48) * 3 + (i / 48) * 2);
         }
 
-        _torch = EmotionClassifier.Load(EmbeddedDefault());
+        var (model, onnx) = Saved(Model);
+        _torch = EmotionClassifier.Load(model);
         _torch.TestTimeAugmentation = Augmentation;
-        _onnx = OnnxEmotionClassifier.Load(OnnxDefault(), new OnnxClassifierOptions { Threads = 1 });
+        _onnx = OnnxEmotionClassifier.Load(onnx, new OnnxClassifierOptions { Threads = 1 });
         _onnx.TestTimeAugmentation = Augmentation;
     }
 
@@ -54,25 +59,13 @@ public class FaceLatencyBenchmarks
     [Benchmark]
     public EmotionPrediction OnnxRuntime() => _onnx.PredictPixels(_face);
 
-    private static string EmbeddedDefault()
+    /// <summary>The embedded model saved to a temporary .fer file (loaded as users load theirs) and exported beside it.</summary>
+    private static (string Model, string Onnx) Saved(string name)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"fer-bench-default-{Environment.ProcessId}.fer");
-        using (var classifier = EmotionClassifier.Default)
-        {
-            classifier.Save(path);
-        }
-
-        return path;
-    }
-
-    private static string OnnxDefault()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"fer-bench-default-{Environment.ProcessId}.onnx");
-        using (var classifier = EmotionClassifier.Default)
-        {
-            classifier.ExportOnnx(path);
-        }
-
-        return path;
+        var path = Path.Combine(Path.GetTempPath(), $"fer-bench-{name}-{Environment.ProcessId}");
+        using var classifier = name == "accurate" ? EmotionClassifier.Accurate : EmotionClassifier.Default;
+        classifier.Save(path + ".fer");
+        classifier.ExportOnnx(path + ".onnx");
+        return (path + ".fer", path + ".onnx");
     }
 }

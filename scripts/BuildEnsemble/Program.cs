@@ -1,9 +1,11 @@
 // Builds and measures an ensemble of trained models (issue #20): each member's and every subset's validation accuracy
 // and macro F1, plain, flip-averaged and with ten-crop test-time augmentation, from the members' probabilities computed once; then
-// saves the ensemble of the given members as one model and, with --public-test read, evaluates it on PublicTest once.
+// saves the ensemble of the given members as one model (<out>/<name>.fer: ten-crop and the fitted temperature as its
+// prediction defaults, float16 weights unless --precision full) and, with --public-test read, evaluates that file on
+// PublicTest once (report JSON and confusion picture beside it).
 //
 //   dotnet run -c Release --project scripts/BuildEnsemble -- --data ../shared/datasets/fer2013/fer2013.csv.gz
-//       --members a.fer,b.fer,c.fer --out runs/ensemble [--public-test read|skip] [--threads 2]
+//       --members a.fer,b.fer,c.fer --out runs/ensemble [--name ensemble] [--precision half|full] [--public-test read|skip] [--threads 2]
 //
 // Validation is the same split the members were trained beside: 10% of FER2013 Training, stratified, seed 42.
 using System.Diagnostics;
@@ -66,47 +68,61 @@ var tenCropTemperature = Calibration.FitTemperature(validation.Labels, tenCropMe
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"All members, validation ECE: plain {Ece(validation, plainMean):0.0000} -> {Ece(validation, Calibration.Apply(plainMean, temperature)):0.0000} at T = {temperature:0.000}; ten-crop {Ece(validation, tenCropMean):0.0000} -> {Ece(validation, Calibration.Apply(tenCropMean, tenCropTemperature)):0.0000} at T = {tenCropTemperature:0.000}"));
 
-using var ensembleClassifier = EmotionClassifier.FromModel(Ensembles.Average(members));   // owns the ensemble
-var ensemble = ensembleClassifier.Model;
-ensemble.TrainingInfo["data"] = "FER2013 Training (90% stratified split, seed 42); validation 10%";
-ensemble.TrainingInfo["members"] = string.Join(", ", memberPaths);
+// The ensemble as it ships: ten-crop by default, its probabilities calibrated by the temperature fitted on the
+// validation split's ten-crop predictions, weights stored at --precision (half by default). Everything below is
+// measured on the file as saved and loaded again, not on the members in memory.
+var precision = options.GetValueOrDefault("precision", "half") switch
+{
+    "half" => WeightPrecision.Half,
+    "full" => WeightPrecision.Full,
+    var other => throw new ArgumentException($"--precision must be half or full, not '{other}'."),
+};
+var ensemblePath = Path.Combine(output, options.GetValueOrDefault("name", "ensemble") + ".fer");
+using (var ensemble = Ensembles.Average(members))
+{
+    ensemble.TrainingInfo["data"] = "FER2013 Training (90% stratified split, seed 42); validation 10%";
+    ensemble.TrainingInfo["members"] = string.Join(", ", memberPaths);
+    ensemble.TrainingInfo["temperature"] = $"fitted on the validation split's ten-crop predictions (Calibration.FitTemperature): {tenCropTemperature.ToString("0.000", CultureInfo.InvariantCulture)}";
+    ensemble.PredictionDefaults = new PredictionDefaults { TestTimeAugmentation = TestTimeAugmentation.TenCrop, Temperature = Math.Round(tenCropTemperature, 3) };
+    ensemble.Save(ensemblePath, precision);
+}
+
+using var shipped = EmotionClassifier.Load(ensemblePath);
+var savedTenCrop = Metrics(validation, Probabilities(shipped, validation, TestTimeAugmentation.TenCrop));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"Saved {ensemblePath} ({new FileInfo(ensemblePath).Length:N0} bytes, {precision}): validation ten-crop {savedTenCrop.Accuracy:P2} (macro F1 {savedTenCrop.MacroAverage.F1:P2}), ECE {savedTenCrop.ExpectedCalibrationError:0.0000} at T = {shipped.Temperature:0.000}"));
 object? publicTest = null;
 if (readPublicTest == "read")
 {
-    var classifier = ensembleClassifier;
+    // PublicTest, read once: the shipped file with its own defaults (ten-crop, calibrated), then plain and flip.
     var clock = Stopwatch.StartNew();
-    var report = classifier.Evaluate(dataset.PublicTest);
-    classifier.TestTimeAugmentation = TestTimeAugmentation.HorizontalFlip;
-    var flipReport = classifier.Evaluate(dataset.PublicTest);
-    classifier.TestTimeAugmentation = TestTimeAugmentation.TenCrop;
-    var tenCropReport = classifier.Evaluate(dataset.PublicTest);
-    classifier.TestTimeAugmentation = TestTimeAugmentation.None;
-    var testPlain = Probabilities(classifier, dataset.PublicTest, TestTimeAugmentation.None);
-    var testTenCrop = Probabilities(classifier, dataset.PublicTest, TestTimeAugmentation.TenCrop);
+    var report = shipped.Evaluate(dataset.PublicTest);
+    report.SaveJson(Path.Combine(output, "publictest-tencrop.json"));
+    report.SaveConfusionMatrixPng(Path.Combine(output, "publictest-confusion.png"));
+    var shippedTemperature = shipped.Temperature;
+    shipped.Temperature = 1;
+    var uncalibrated = Metrics(dataset.PublicTest, Probabilities(shipped, dataset.PublicTest, TestTimeAugmentation.TenCrop));
+    var plainReport = Metrics(dataset.PublicTest, Probabilities(shipped, dataset.PublicTest, TestTimeAugmentation.None));
+    var flipReport = Metrics(dataset.PublicTest, Probabilities(shipped, dataset.PublicTest, TestTimeAugmentation.HorizontalFlip));
+    shipped.Temperature = shippedTemperature;
+    shipped.TestTimeAugmentation = TestTimeAugmentation.TenCrop;
     publicTest = new
     {
-        ece = Ece(dataset.PublicTest, testPlain),
-        eceTemperatureScaled = Ece(dataset.PublicTest, Calibration.Apply(testPlain, temperature)),
-        tenCropEce = Ece(dataset.PublicTest, testTenCrop),
-        tenCropEceTemperatureScaled = Ece(dataset.PublicTest, Calibration.Apply(testTenCrop, tenCropTemperature)),
-        temperature,
-        tenCropTemperature,
-        accuracy = report.Metrics.Accuracy,
-        macroF1 = report.Metrics.MacroAverage.F1,
-        flipAccuracy = flipReport.Metrics.Accuracy,
-        flipMacroF1 = flipReport.Metrics.MacroAverage.F1,
-        tenCropAccuracy = tenCropReport.Metrics.Accuracy,
-        tenCropMacroF1 = tenCropReport.Metrics.MacroAverage.F1,
+        tenCropAccuracy = report.Metrics.Accuracy,
+        tenCropMacroF1 = report.Metrics.MacroAverage.F1,
+        tenCropEceUncalibrated = uncalibrated.ExpectedCalibrationError,
+        tenCropEce = report.Metrics.ExpectedCalibrationError,
+        temperature = shippedTemperature,
+        accuracy = plainReport.Accuracy,
+        macroF1 = plainReport.MacroAverage.F1,
+        flipAccuracy = flipReport.Accuracy,
+        flipMacroF1 = flipReport.MacroAverage.F1,
         seconds = clock.Elapsed.TotalSeconds,
     };
-    ensemble.TrainingInfo["publicTestAccuracy"] = report.Metrics.Accuracy.ToString("0.0000", CultureInfo.InvariantCulture);
-    ensemble.TrainingInfo["publicTestAccuracyTenCrop"] = tenCropReport.Metrics.Accuracy.ToString("0.0000", CultureInfo.InvariantCulture);
-    ensemble.TrainingInfo["publicTestAccuracyFlip"] = flipReport.Metrics.Accuracy.ToString("0.0000", CultureInfo.InvariantCulture);
-    Console.WriteLine($"PublicTest: {report.Metrics.Accuracy:P2} plain, {flipReport.Metrics.Accuracy:P2} flip, {tenCropReport.Metrics.Accuracy:P2} ten-crop");
+    Console.WriteLine($"PublicTest: {report.Metrics.Accuracy:P2} ten-crop (macro F1 {report.Metrics.MacroAverage.F1:P2}, ECE {uncalibrated.ExpectedCalibrationError:0.0000} -> {report.Metrics.ExpectedCalibrationError:0.0000}), {plainReport.Accuracy:P2} plain, {flipReport.Accuracy:P2} flip");
 }
 
-ensemble.Save(Path.Combine(output, "ensemble.fer"));
-File.WriteAllText(Path.Combine(output, "report.json"), JsonSerializer.Serialize(new { subsets = rows, publicTest }, new JsonSerializerOptions { WriteIndented = true }));
+File.WriteAllText(Path.Combine(output, "report.json"), JsonSerializer.Serialize(new { subsets = rows, saved = new { tenCropAccuracy = savedTenCrop.Accuracy, tenCropMacroF1 = savedTenCrop.MacroAverage.F1, tenCropEce = savedTenCrop.ExpectedCalibrationError, temperature = shipped.Temperature }, publicTest }, new JsonSerializerOptions { WriteIndented = true }));
 foreach (var classifier in memberClassifiers)
 {
     classifier.Dispose();

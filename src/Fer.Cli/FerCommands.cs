@@ -10,6 +10,9 @@ internal static class FerCommands
 {
     internal static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
+    /// <summary>The --model value that names the embedded accurate model (when no file of that name exists).</summary>
+    private const string AccurateModelName = "accurate";
+
     /// <summary>Parses and runs a command line, writing to the given streams; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
@@ -54,7 +57,7 @@ internal static class FerCommands
 
     internal static Option<FileInfo?> ModelOption() => new("--model", "-m")
     {
-        Description = "Model file written by 'fer train' or EmotionClassifier.Save; the embedded default model when omitted.",
+        Description = "Model file written by 'fer train' or EmotionClassifier.Save, or 'accurate' for the embedded accurate model (an ensemble, ten-crop); the embedded default model when omitted.",
     };
 
     internal static Option<FileInfo?> OnnxOption() => new("--onnx")
@@ -69,13 +72,22 @@ internal static class FerCommands
 
     internal static Option<bool> TtaOption() => new("--tta")
     {
-        Description = "Test-time augmentation: average each prediction over ten crops and their mirrors.",
+        Description = "Test-time augmentation: average each prediction over ten crops and their mirrors. Without it, the model's own default (none for the default model, ten-crop for the accurate one).",
     };
 
     internal static EmotionClassifier OpenClassifier(FileInfo? model, bool tta)
     {
-        var classifier = model is null ? EmotionClassifier.Default : EmotionClassifier.Load(model.FullName);
-        classifier.TestTimeAugmentation = tta ? TestTimeAugmentation.TenCrop : TestTimeAugmentation.None;
+        var classifier = model switch
+        {
+            null => EmotionClassifier.Default,
+            { Exists: false, Name: AccurateModelName } => EmotionClassifier.Accurate,
+            _ => EmotionClassifier.Load(model.FullName),
+        };
+        if (tta)
+        {
+            classifier.TestTimeAugmentation = TestTimeAugmentation.TenCrop;
+        }
+
         return classifier;
     }
 
@@ -97,7 +109,11 @@ internal static class FerCommands
         }
 
         var classifier = Fer.Onnx.OnnxEmotionClassifier.Load(onnxModel.FullName);
-        classifier.TestTimeAugmentation = tta ? TestTimeAugmentation.TenCrop : TestTimeAugmentation.None;
+        if (tta)
+        {
+            classifier.TestTimeAugmentation = TestTimeAugmentation.TenCrop;
+        }
+
         return classifier;
     }
 

@@ -49,9 +49,11 @@ public sealed partial class OnnxEmotionClassifier
     /// <summary>Predictions for N images given as 0–255 bytes in input shape, in chunks, averaged over the test-time copies.</summary>
     internal IReadOnlyList<EmotionPrediction> ClassifyPixels(byte[] pixels, int count)
     {
+        var defaults = _defaults;   // one read: a concurrent change applies to later calls as a whole
         var results = new List<EmotionPrediction>(count);
-        foreach (var probabilities in Probabilities(pixels, count, TestTimeAugmentation))
+        foreach (var probabilities in Probabilities(pixels, count, defaults.TestTimeAugmentation))
         {
+            TemperatureScaling.Apply(probabilities, defaults.Temperature);
             results.Add(new EmotionPrediction(ClassNames, probabilities));
         }
 

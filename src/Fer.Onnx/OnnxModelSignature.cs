@@ -8,10 +8,10 @@ namespace Fer.Onnx;
 
 /// <summary>
 /// What an exported model says about itself, read from its metadata and checked against its graph's input and output:
-/// the class names, the input shape and the training facts. A model that Fer.Core did not export, or whose metadata
+/// the class names, the input shape, the training facts and the prediction defaults. A model that Fer.Core did not export, or whose metadata
 /// contradicts its graph, is refused with the reason.
 /// </summary>
-internal sealed record OnnxModelSignature(IReadOnlyList<string> ClassNames, ImageShape InputShape, IReadOnlyDictionary<string, string> TrainingInfo)
+internal sealed record OnnxModelSignature(IReadOnlyList<string> ClassNames, ImageShape InputShape, IReadOnlyDictionary<string, string> TrainingInfo, PredictionDefaults PredictionDefaults)
 {
     /// <summary>The largest side and channel count accepted: far beyond any facial-expression model, small enough that a probe batch stays small.</summary>
     private const int MaxSide = 1024;
@@ -41,7 +41,26 @@ internal sealed record OnnxModelSignature(IReadOnlyList<string> ClassNames, Imag
         var training = metadata
             .Where(kv => kv.Key.StartsWith(OnnxMetadataKeys.TrainingPrefix, StringComparison.Ordinal))
             .ToDictionary(kv => kv.Key[OnnxMetadataKeys.TrainingPrefix.Length..], kv => kv.Value, StringComparer.Ordinal);
-        return new OnnxModelSignature(classNames, shape, training.AsReadOnly());
+        return new OnnxModelSignature(classNames, shape, training.AsReadOnly(), ReadPredictionDefaults(metadata, source));
+    }
+
+    /// <summary>The prediction defaults, "None" and 1 when absent (models exported before they existed).</summary>
+    private static PredictionDefaults ReadPredictionDefaults(IReadOnlyDictionary<string, string> metadata, string source)
+    {
+        var augmentation = metadata.GetValueOrDefault(OnnxMetadataKeys.TestTimeAugmentation, nameof(TestTimeAugmentation.None));
+        if (!Enum.TryParse<TestTimeAugmentation>(augmentation, ignoreCase: false, out var mode) || !Enum.IsDefined(mode) || int.TryParse(augmentation, out _))
+        {
+            throw Invalid(source, $"its test-time augmentation '{augmentation}' is not one of {string.Join(", ", Enum.GetNames<TestTimeAugmentation>())}");
+        }
+
+        var text = metadata.GetValueOrDefault(OnnxMetadataKeys.Temperature, "1");
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var temperature)
+            || !(temperature is >= PredictionDefaults.MinTemperature and <= PredictionDefaults.MaxTemperature))
+        {
+            throw Invalid(source, $"its calibration temperature '{text}' is not a number in [{PredictionDefaults.MinTemperature}, {PredictionDefaults.MaxTemperature}]");
+        }
+
+        return new PredictionDefaults { TestTimeAugmentation = mode, Temperature = temperature };
     }
 
     private static IReadOnlyList<string> ReadClassNames(string json, string source)

@@ -28,6 +28,12 @@ internal static class OnnxMetadataKeys
     /// <summary>Prefix of the model's training facts (recipe, data, architecture): "fer.training.recipe" and so on.</summary>
     public const string TrainingPrefix = "fer.training.";
 
+    /// <summary>The test-time augmentation a classifier uses unless told otherwise: "None", "HorizontalFlip" or "TenCrop" (optional; "None" when absent).</summary>
+    public const string TestTimeAugmentation = "fer.prediction.test_time_augmentation";
+
+    /// <summary>The calibration temperature applied after test-time averaging, invariant culture (optional; "1" when absent).</summary>
+    public const string Temperature = "fer.prediction.temperature";
+
     /// <summary>The graph's input: (N, C, H, W) float pixels 0–255.</summary>
     public const string InputName = "pixels";
 

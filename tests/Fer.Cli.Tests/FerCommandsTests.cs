@@ -107,6 +107,23 @@ public sealed class FerCommandsTests : IDisposable
     }
 
     [Fact]
+    public void The_accurate_model_is_chosen_by_name_and_predicts_with_its_own_defaults()
+    {
+        var image = WriteImage("face.png");
+        var accurate = Run("predict", image, "--model", "accurate", "--json");
+        Assert.True(accurate.Code == ExitCodes.Success, accurate.Error);
+
+        using var classifier = Fer.Core.EmotionClassifier.Accurate;   // ten-crop and its temperature, as the command used
+        var expected = classifier.Predict(image);
+        using var json = JsonDocument.Parse(accurate.Output);
+        var probabilities = json.RootElement[0].GetProperty("probabilities");
+        foreach (var (name, probability) in expected.Probabilities)
+        {
+            Assert.Equal(probability, probabilities.GetProperty(name).GetSingle(), 5);
+        }
+    }
+
+    [Fact]
     public void Exit_codes_tell_usage_errors_from_input_errors()
     {
         Assert.Equal(ExitCodes.UsageError, Run("predict").Code);

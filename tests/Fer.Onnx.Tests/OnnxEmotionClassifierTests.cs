@@ -1,5 +1,4 @@
 using Fer.Core;
-using Fer.Core.Onnx.Schema;
 using Fer.Datasets;
 using Fer.Detection;
 
@@ -12,14 +11,7 @@ public sealed class OnnxEmotionClassifierTests
     public void The_embedded_model_is_the_export_of_the_shipped_model()
     {
         using var shipped = EmotionClassifier.Default;
-        var exported = ModelProto.Parser.ParseFrom(OnnxExporter.Export(shipped.Model));
-        using var resource = typeof(OnnxEmotionClassifier).Assembly.GetManifestResourceStream("Fer.Onnx.Models.default.onnx")!;
-        var embedded = ModelProto.Parser.ParseFrom(resource);
-
-        // The graph and metadata must agree (the producer version follows the build's version).
-        Assert.True(
-            exported.Graph.Equals(embedded.Graph) && exported.MetadataProps.Equals(embedded.MetadataProps),
-            "src/Fer.Onnx/Models/default.onnx is stale: run `fer export src/Fer.Core/Models/default.fer src/Fer.Onnx/Models/default.onnx`.");
+        EmbeddedExports.AssertCurrent(shipped, "Fer.Onnx.Models.default.onnx", "fer export src/Fer.Core/Models/default.fer src/Fer.Onnx/Models/default.onnx");
         using var onnx = OnnxEmotionClassifier.Default;
         Assert.Equal(shipped.ClassNames, onnx.ClassNames);
         Assert.Equal(shipped.InputShape, onnx.InputShape);

@@ -80,6 +80,11 @@ public sealed class OnnxModelLoadingTests
     [InlineData("fer.input_shape", "1,48", "C,H,W")]
     [InlineData("fer.input_shape", "1,99999,48", "outside")]
     [InlineData("fer.input_range", "0-1", "input range")]
+    [InlineData("fer.prediction.test_time_augmentation", "Rotate", "test-time augmentation 'Rotate'")]
+    [InlineData("fer.prediction.test_time_augmentation", "2", "test-time augmentation '2'")]
+    [InlineData("fer.prediction.temperature", "0", "calibration temperature '0'")]
+    [InlineData("fer.prediction.temperature", "NaN", "calibration temperature 'NaN'")]
+    [InlineData("fer.prediction.temperature", "warm", "calibration temperature 'warm'")]
     public void Metadata_that_contradicts_the_graph_or_is_malformed_is_refused(string key, string value, string reason)
     {
         var model = Edit(m => m.MetadataProps.Single(p => p.Key == key).Value = value);

@@ -85,7 +85,8 @@ public sealed partial class EmotionClassifier
         using var use = _model.Use();
         var results = new List<EmotionPrediction>(count);
         var size = InputShape.PixelCount;
-        var mode = TestTimeAugmentation;
+        var defaults = _model.PredictionDefaults;   // one read: a concurrent change applies to later calls as a whole
+        var mode = defaults.TestTimeAugmentation;
         var chunk = ChunkSizeOverride ?? _model.InferenceChunkSize(TestTimeCopies.CopiesPerImage(mode));
         for (var start = 0; start < count; start += chunk)
         {
@@ -93,7 +94,11 @@ public sealed partial class EmotionClassifier
             using var scope = NewDisposeScope();
             var images = _model.PixelsToInput(pixels.AsSpan(start * size, n * size), n);
             var probabilities = TestTimeCopies.Average(_model.ForwardProbabilities(TestTimeCopies.Expand(images, mode)), mode);
-            results.AddRange(Sequential.ProbabilityRows(probabilities).Select(row => new EmotionPrediction(ClassNames, row)));
+            foreach (var row in Sequential.ProbabilityRows(probabilities))
+            {
+                TemperatureScaling.Apply(row, defaults.Temperature);
+                results.Add(new EmotionPrediction(ClassNames, row));
+            }
         }
 
         return results;

@@ -1,3 +1,4 @@
+using Fer.Datasets;
 using Fer.Internal;
 
 namespace Fer.Core;
@@ -11,7 +12,7 @@ namespace Fer.Core;
 public static class Calibration
 {
     /// <summary>The smallest and largest temperature searched.</summary>
-    private const double MinTemperature = 0.05, MaxTemperature = 20;
+    private const double MinTemperature = PredictionDefaults.MinTemperature, MaxTemperature = PredictionDefaults.MaxTemperature;
 
     /// <summary>The temperature that minimises the mean log loss of <paramref name="probabilities"/> on <paramref name="labels"/>.</summary>
     /// <param name="labels">True class indices, one per row.</param>
@@ -60,7 +61,13 @@ public static class Calibration
             throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "The temperature must be positive and finite.");
         }
 
-        return probabilities.Select(row => Scaled(Logs(row, nameof(probabilities)), temperature)).ToArray();
+        return probabilities.Select(row =>
+        {
+            _ = Logs(row, nameof(probabilities));   // checks the row
+            var scaled = (float[])row.Clone();
+            TemperatureScaling.Apply(scaled, temperature);
+            return scaled;
+        }).ToArray();
     }
 
     private static double[][] LogProbabilities(IReadOnlyList<int> labels, IReadOnlyList<float[]> probabilities)
@@ -98,13 +105,6 @@ public static class Calibration
         return row.Select(p => Math.Log(Math.Max(p, 1e-12))).ToArray();
     }
 
-    private static float[] Scaled(double[] logs, double temperature)
-    {
-        var max = logs.Max() / temperature;
-        var exps = logs.Select(l => Math.Exp((l / temperature) - max)).ToArray();
-        var sum = exps.Sum();
-        return exps.Select(e => (float)(e / sum)).ToArray();
-    }
 
     private static double MeanLogLoss(double[][] logs, IReadOnlyList<int> labels, double temperature)
     {

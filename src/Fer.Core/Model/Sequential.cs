@@ -27,6 +27,7 @@ public sealed partial class Sequential : IDisposable
     private readonly InferencePlanSlot _plan = new();
     private List<(string Name, Layer Layer, Shape Output)>? _built;
     private long _largestActivationElements;
+    private PredictionDefaults _predictionDefaults = PredictionDefaults.None;
     private readonly UsageGate _gate;
 
     /// <summary>Creates an empty model for inputs of <paramref name="inputShape"/>.</summary>
@@ -62,6 +63,18 @@ public sealed partial class Sequential : IDisposable
 
     /// <summary>How pixels are scaled before they enter the model; saved with it. <see cref="Normalization.UnitRange"/> by default.</summary>
     public Normalization Normalization { get; set; } = Normalization.UnitRange;
+
+    /// <summary>
+    /// How classifiers predict with this model unless told otherwise (test-time augmentation, calibration temperature);
+    /// saved with it and with its ONNX export. <see cref="Sequential.Predict(Fer.Datasets.LabeledFaces, int)"/> does not
+    /// apply them: <see cref="EmotionClassifier"/> and Fer.Onnx's classifier do. <see cref="PredictionDefaults.None"/> by default.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    public PredictionDefaults PredictionDefaults
+    {
+        get => _predictionDefaults;
+        set => _predictionDefaults = Guard.NotNull(value);
+    }
 
     /// <summary>Free-form facts about how the model was trained (recipe, data, duration), saved with it.</summary>
     public IDictionary<string, string> TrainingInfo { get; } = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -44,8 +44,37 @@ internal static class SequentialFile
             ["savedUtc"] = DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             ["library"] = $"Fer.Core {typeof(Sequential).Assembly.GetName().Version}",
             ["training"] = new JsonObject(model.TrainingInfo.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
+            ["prediction"] = new JsonObject
+            {
+                ["testTimeAugmentation"] = model.PredictionDefaults.TestTimeAugmentation.ToString(),
+                ["temperature"] = model.PredictionDefaults.Temperature,
+            },
         },
     };
+
+    /// <summary>The prediction defaults of a header's metadata; files written before they existed have none.</summary>
+    private static PredictionDefaults ReadPredictionDefaults(JsonObject metadata, string source)
+    {
+        if (metadata["prediction"] is not { } node)
+        {
+            return PredictionDefaults.None;
+        }
+
+        var prediction = node as JsonObject ?? throw ModelFile.Invalid(source, "its prediction defaults are not an object");
+        var augmentation = prediction["testTimeAugmentation"]?.GetValue<string>() ?? nameof(TestTimeAugmentation.None);
+        if (!Enum.TryParse<TestTimeAugmentation>(augmentation, ignoreCase: false, out var mode) || !Enum.IsDefined(mode) || int.TryParse(augmentation, out _))
+        {
+            throw ModelFile.Invalid(source, $"its test-time augmentation '{augmentation}' is not one of {string.Join(", ", Enum.GetNames<TestTimeAugmentation>())}");
+        }
+
+        var temperature = prediction["temperature"]?.GetValue<double>() ?? 1;
+        if (!(temperature is >= PredictionDefaults.MinTemperature and <= PredictionDefaults.MaxTemperature))
+        {
+            throw ModelFile.Invalid(source, $"its calibration temperature {temperature} is outside [{PredictionDefaults.MinTemperature}, {PredictionDefaults.MaxTemperature}]");
+        }
+
+        return new PredictionDefaults { TestTimeAugmentation = mode, Temperature = temperature };
+    }
 
     /// <summary>The class names to save: those set or trained with, else FER2013's for seven outputs, else "class_0", "class_1", ….</summary>
     private static IReadOnlyList<string> EffectiveClassNames(Sequential model)
@@ -74,6 +103,7 @@ internal static class SequentialFile
             var model = new Sequential(new ImageShape(dims[0], dims[1], dims[2]), metadata["seed"]?.GetValue<int>() ?? 0, device)
             {
                 Normalization = normalization,
+                PredictionDefaults = ReadPredictionDefaults(metadata, source),
                 ClassNames = ModelInputChecks.ClassNameList((metadata["classNames"] as JsonArray)?.Select(n => n!.GetValue<string>()).ToArray(), "classNames"),
             };
             foreach (var (node, i) in (architecture["layers"] as JsonArray ?? throw ModelFile.Invalid(source, "it has no layer list")).Select((n, i) => (n, i)))

@@ -80,6 +80,8 @@ internal static class OnnxExporter
         yield return (OnnxMetadataKeys.InputRange, OnnxMetadataKeys.PixelRange);
         yield return (OnnxMetadataKeys.NormalizationMean, model.Normalization.Mean.ToString("R", CultureInfo.InvariantCulture));
         yield return (OnnxMetadataKeys.NormalizationStd, model.Normalization.Std.ToString("R", CultureInfo.InvariantCulture));
+        yield return (OnnxMetadataKeys.TestTimeAugmentation, model.PredictionDefaults.TestTimeAugmentation.ToString());
+        yield return (OnnxMetadataKeys.Temperature, model.PredictionDefaults.Temperature.ToString("R", CultureInfo.InvariantCulture));
         foreach (var (key, value) in model.TrainingInfo.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             yield return (OnnxMetadataKeys.TrainingPrefix + key, value);

@@ -22,8 +22,16 @@ public interface IEmotionPredictor : IDisposable
     /// <summary>The input size images are converted to (grayscale, resized).</summary>
     ImageShape InputShape { get; }
 
-    /// <summary>Averaging over transformed copies at prediction time; <see cref="TestTimeAugmentation.None"/> by default.</summary>
+    /// <summary>Averaging over transformed copies at prediction time: the model's default when loaded (see <see cref="PredictionDefaults"/>).</summary>
     TestTimeAugmentation TestTimeAugmentation { get; set; }
+
+    /// <summary>
+    /// The calibration temperature applied to every reported probability vector after test-time averaging (see
+    /// <see cref="PredictionDefaults.Temperature"/>): the model's when loaded, 1 (none) for uncalibrated models. It
+    /// changes confidences, never the predicted class.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set outside [<see cref="PredictionDefaults.MinTemperature"/>, <see cref="PredictionDefaults.MaxTemperature"/>].</exception>
+    double Temperature { get; set; }
 
     /// <summary>Predicts the emotion of the face in an image file (JPEG, PNG, BMP, WebP, GIF); the whole image is the face.</summary>
     /// <param name="imagePath">The image file.</param>

@@ -21,7 +21,7 @@ public sealed partial class DefaultModelTests
     [SkippableFact]
     public void The_default_model_reaches_its_documented_public_test_accuracy()
     {
-        var documented = DocumentedAccuracy();
+        var documented = ModelCards.Percentage("model-card.md", "PublicTest accuracy");
         var data = Fer2013.Load(SharedData.RequireCsv());
         using var classifier = EmotionClassifier.Default;
         var report = classifier.Evaluate(data.PublicTest);
@@ -51,26 +51,6 @@ public sealed partial class DefaultModelTests
         var unadjusted = faces.Select(f => classifier.PredictPixels(f).Probabilities["disgust"]).ToArray();
         Assert.All(adjusted.Zip(unadjusted), pair => Assert.True(pair.Second < pair.First, $"{pair.Second} is not below {pair.First}"));
     }
-
-    /// <summary>Reads "PublicTest accuracy: NN.NN%" from docs/model-card.md.</summary>
-    private static double DocumentedAccuracy()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var card = Path.Combine(dir.FullName, "docs", "model-card.md");
-            if (File.Exists(card))
-            {
-                var match = AccuracyLine().Match(File.ReadAllText(card));
-                Assert.True(match.Success, "docs/model-card.md has no line 'PublicTest accuracy: NN.NN%'.");
-                return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-            }
-        }
-
-        throw new FileNotFoundException("docs/model-card.md was not found above the test folder.");
-    }
-
-    [GeneratedRegex(@"PublicTest accuracy: (\d+\.\d+)%")]
-    private static partial Regex AccuracyLine();
 
     [GeneratedRegex(@"^tau (\d\.\d) times log class prior subtracted from the output bias \(priors ([0-9. ]+)\)")]
     private static partial Regex LogitAdjustmentRecord();

@@ -1,0 +1,31 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Fer.Core.PublicApi.Tests;
+
+/// <summary>Reads the figures a model card documents (docs/*.md), so that tests check the card against the embedded model.</summary>
+internal static partial class ModelCards
+{
+    /// <summary>The percentage on the card's line "<paramref name="label"/>: NN.NN%".</summary>
+    public static double Percentage(string card, string label)
+    {
+        var text = File.ReadAllText(Find(card));
+        var match = Regex.Match(text, Regex.Escape(label) + @": (\d+\.\d+)%");
+        Assert.True(match.Success, $"docs/{card} has no line '{label}: NN.NN%'.");
+        return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    private static string Find(string card)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var path = Path.Combine(dir.FullName, "docs", card);
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        throw new FileNotFoundException($"docs/{card} was not found above the test folder.");
+    }
+}
