@@ -40,8 +40,8 @@ public sealed partial class EmotionClassifier : IEmotionPredictor
     /// <summary>
     /// A new classifier with the accurate model embedded in Fer.Core: an ensemble of three networks trained on FER2013,
     /// averaged inside one model, predicting with ten-crop test-time augmentation and calibrated probabilities (see
-    /// docs/model-card.md). More accurate than <see cref="Default"/>, at about thirty times its cost per face (tens of
-    /// milliseconds on one CPU thread). Each access loads a new instance; dispose it when done.
+    /// docs/model-card-accurate.md). More accurate than <see cref="Default"/>, at 30–70 times its cost per face (40–120 ms on
+    /// one CPU thread; set <see cref="TestTimeAugmentation"/> to trade accuracy for time). Each access loads a new instance; dispose it when done.
     /// </summary>
     /// <exception cref="FerModelException">This build of Fer.Core has no embedded accurate model.</exception>
     public static EmotionClassifier Accurate => Embedded(AccurateModelResource, "the embedded accurate model", "training-artifacts/accurate-ensemble/accurate.fer");
