@@ -10,8 +10,8 @@ internal static class FerCommands
 {
     internal static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    /// <summary>The --model value that names the embedded accurate model (when no file of that name exists).</summary>
-    private const string AccurateModelName = "accurate";
+    /// <summary>The --model and --onnx values that name the embedded models (when no file of that name exists).</summary>
+    private const string DefaultModelName = "default", AccurateModelName = "accurate";
 
     /// <summary>Parses and runs a command line, writing to the given streams; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
@@ -62,7 +62,7 @@ internal static class FerCommands
 
     internal static Option<FileInfo?> OnnxOption() => new("--onnx")
     {
-        Description = "Predict with this ONNX model (from 'fer export') on ONNX Runtime instead of TorchSharp; a --model ending in .onnx does the same.",
+        Description = "Predict with this ONNX model (from 'fer export') on ONNX Runtime instead of TorchSharp, or with Fer.Onnx's embedded 'default' or 'accurate' model; a --model ending in .onnx does the same.",
     };
 
     internal static Option<bool> JsonOption() => new("--json")
@@ -79,7 +79,7 @@ internal static class FerCommands
     {
         var classifier = model switch
         {
-            null => EmotionClassifier.Default,
+            null or { Exists: false, Name: DefaultModelName } => EmotionClassifier.Default,
             { Exists: false, Name: AccurateModelName } => EmotionClassifier.Accurate,
             _ => EmotionClassifier.Load(model.FullName),
         };
@@ -108,7 +108,12 @@ internal static class FerCommands
             return OpenClassifier(model, tta);
         }
 
-        var classifier = Fer.Onnx.OnnxEmotionClassifier.Load(onnxModel.FullName);
+        var classifier = onnxModel switch
+        {
+            { Exists: false, Name: DefaultModelName } => Fer.Onnx.OnnxEmotionClassifier.Default,
+            { Exists: false, Name: AccurateModelName } => Fer.Onnx.OnnxEmotionClassifier.Accurate,
+            _ => Fer.Onnx.OnnxEmotionClassifier.Load(onnxModel.FullName),
+        };
         if (tta)
         {
             classifier.TestTimeAugmentation = TestTimeAugmentation.TenCrop;

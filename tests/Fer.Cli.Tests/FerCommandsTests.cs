@@ -107,7 +107,7 @@ public sealed class FerCommandsTests : IDisposable
     }
 
     [Fact]
-    public void The_accurate_model_is_chosen_by_name_and_predicts_with_its_own_defaults()
+    public void The_embedded_models_are_chosen_by_name_and_predict_with_their_own_defaults()
     {
         var image = WriteImage("face.png");
         var accurate = Run("predict", image, "--model", "accurate", "--json");
@@ -115,12 +115,18 @@ public sealed class FerCommandsTests : IDisposable
 
         using var classifier = Fer.Core.EmotionClassifier.Accurate;   // ten-crop and its temperature, as the command used
         var expected = classifier.Predict(image);
-        using var json = JsonDocument.Parse(accurate.Output);
-        var probabilities = json.RootElement[0].GetProperty("probabilities");
-        foreach (var (name, probability) in expected.Probabilities)
+        foreach (var output in new[] { accurate.Output, Run("predict", image, "--onnx", "accurate", "--json").Output })
         {
-            Assert.Equal(probability, probabilities.GetProperty(name).GetSingle(), 5);
+            using var json = JsonDocument.Parse(output);
+            var probabilities = json.RootElement[0].GetProperty("probabilities");
+            foreach (var (name, probability) in expected.Probabilities)
+            {
+                Assert.Equal(probability, probabilities.GetProperty(name).GetSingle(), 4);
+            }
         }
+
+        var plain = Run("predict", image, "--onnx", "default", "--json");
+        Assert.True(plain.Code == ExitCodes.Success, plain.Error);
     }
 
     [Fact]
