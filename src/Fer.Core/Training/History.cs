@@ -90,7 +90,7 @@ public sealed class History
 
             _ = double.TryParse(cells[^2], NumberStyles.Float, CultureInfo.InvariantCulture, out var lr);
             _ = double.TryParse(cells[^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds);
-            history.Add(new EpochLogs(epoch, values, lr, TimeSpan.FromSeconds(seconds)));
+            history.Add(new EpochLogs(epoch, values, lr, IsEpochDuration(seconds) ? TimeSpan.FromSeconds(seconds) : TimeSpan.Zero));
         }
 
         return history;
@@ -107,9 +107,21 @@ public sealed class History
         foreach (var item in array.OfType<JsonObject>())
         {
             var values = (item["values"] as JsonObject)?.ToDictionary(kv => kv.Key, kv => kv.Value!.GetValue<double>()) ?? [];
-            history.Add(new EpochLogs(item["epoch"]!.GetValue<int>(), values, item["lr"]!.GetValue<double>(), TimeSpan.FromSeconds(item["seconds"]!.GetValue<double>())));
+            var seconds = item["seconds"]!.GetValue<double>();
+            if (!IsEpochDuration(seconds))
+            {
+                throw new FormatException($"an epoch lasted {seconds.ToString(CultureInfo.InvariantCulture)} s; expected 0 to {MaxEpochSeconds:0} s");
+            }
+
+            history.Add(new EpochLogs(item["epoch"]!.GetValue<int>(), values, item["lr"]!.GetValue<double>(), TimeSpan.FromSeconds(seconds)));
         }
 
         return history;
     }
+
+    /// <summary>The longest epoch duration read back (about 31 years): anything longer is a corrupt or forged file.</summary>
+    private const double MaxEpochSeconds = 1e9;
+
+    /// <summary>Whether a duration read from a file is one an epoch can have (a TimeSpan of NaN or 1e300 s throws).</summary>
+    private static bool IsEpochDuration(double seconds) => seconds is >= 0 and <= MaxEpochSeconds;
 }
