@@ -8,7 +8,6 @@
 //       --members a.fer,b.fer,c.fer --out runs/ensemble [--name ensemble] [--precision half|full] [--public-test read|skip] [--threads 2]
 //
 // Validation is the same split the members were trained beside: 10% of FER2013 Training, stratified, seed 42.
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Fer.Core;
@@ -42,9 +41,9 @@ var flip = new float[members.Length][][];
 var tenCrop = new float[members.Length][][];
 for (var m = 0; m < members.Length; m++)
 {
-    plain[m] = Probabilities(memberClassifiers[m], validation, TestTimeAugmentation.None);
-    flip[m] = Probabilities(memberClassifiers[m], validation, TestTimeAugmentation.HorizontalFlip);
-    tenCrop[m] = Probabilities(memberClassifiers[m], validation, TestTimeAugmentation.TenCrop);
+    plain[m] = ScriptEvaluation.Probabilities(memberClassifiers[m], validation, TestTimeAugmentation.None);
+    flip[m] = ScriptEvaluation.Probabilities(memberClassifiers[m], validation, TestTimeAugmentation.HorizontalFlip);
+    tenCrop[m] = ScriptEvaluation.Probabilities(memberClassifiers[m], validation, TestTimeAugmentation.TenCrop);
 }
 
 var rows = new List<object>();
@@ -66,7 +65,7 @@ var tenCropMean = Mean(all.Select(m => tenCrop[m]).ToArray());
 var temperature = Calibration.FitTemperature(validation.Labels, plainMean);
 var tenCropTemperature = Calibration.FitTemperature(validation.Labels, tenCropMean);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"All members, validation ECE: plain {Ece(validation, plainMean):0.0000} -> {Ece(validation, Calibration.Apply(plainMean, temperature)):0.0000} at T = {temperature:0.000}; ten-crop {Ece(validation, tenCropMean):0.0000} -> {Ece(validation, Calibration.Apply(tenCropMean, tenCropTemperature)):0.0000} at T = {tenCropTemperature:0.000}"));
+    $"All members, validation ECE: plain {ScriptEvaluation.Ece(validation, plainMean):0.0000} -> {ScriptEvaluation.Ece(validation, Calibration.Apply(plainMean, temperature)):0.0000} at T = {temperature:0.000}; ten-crop {ScriptEvaluation.Ece(validation, tenCropMean):0.0000} -> {ScriptEvaluation.Ece(validation, Calibration.Apply(tenCropMean, tenCropTemperature)):0.0000} at T = {tenCropTemperature:0.000}"));
 
 // The ensemble as it ships: ten-crop by default, its probabilities calibrated by the temperature fitted on the
 // validation split's ten-crop predictions, weights stored at --precision (half by default). Everything below is
@@ -88,38 +87,13 @@ using (var ensemble = Ensembles.Average(members))
 }
 
 using var shipped = EmotionClassifier.Load(ensemblePath);
-var savedTenCrop = Metrics(validation, Probabilities(shipped, validation, TestTimeAugmentation.TenCrop));
+var savedTenCrop = ScriptEvaluation.Metrics(validation, ScriptEvaluation.Probabilities(shipped, validation, TestTimeAugmentation.TenCrop));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Saved {ensemblePath} ({new FileInfo(ensemblePath).Length:N0} bytes, {precision}): validation ten-crop {savedTenCrop.Accuracy:P2} (macro F1 {savedTenCrop.MacroAverage.F1:P2}), ECE {savedTenCrop.ExpectedCalibrationError:0.0000} at T = {shipped.Temperature:0.000}"));
 object? publicTest = null;
 if (readPublicTest == "read")
 {
-    // PublicTest, read once: the shipped file with its own defaults (ten-crop, calibrated), then plain and flip.
-    var clock = Stopwatch.StartNew();
-    var report = shipped.Evaluate(dataset.PublicTest);
-    report.SaveJson(Path.Combine(output, "publictest-tencrop.json"));
-    report.SaveConfusionMatrixPng(Path.Combine(output, "publictest-confusion.png"));
-    var shippedTemperature = shipped.Temperature;
-    shipped.Temperature = 1;
-    var uncalibrated = Metrics(dataset.PublicTest, Probabilities(shipped, dataset.PublicTest, TestTimeAugmentation.TenCrop));
-    var plainReport = Metrics(dataset.PublicTest, Probabilities(shipped, dataset.PublicTest, TestTimeAugmentation.None));
-    var flipReport = Metrics(dataset.PublicTest, Probabilities(shipped, dataset.PublicTest, TestTimeAugmentation.HorizontalFlip));
-    shipped.Temperature = shippedTemperature;
-    shipped.TestTimeAugmentation = TestTimeAugmentation.TenCrop;
-    publicTest = new
-    {
-        tenCropAccuracy = report.Metrics.Accuracy,
-        tenCropMacroF1 = report.Metrics.MacroAverage.F1,
-        tenCropEceUncalibrated = uncalibrated.ExpectedCalibrationError,
-        tenCropEce = report.Metrics.ExpectedCalibrationError,
-        temperature = shippedTemperature,
-        accuracy = plainReport.Accuracy,
-        macroF1 = plainReport.MacroAverage.F1,
-        flipAccuracy = flipReport.Accuracy,
-        flipMacroF1 = flipReport.MacroAverage.F1,
-        seconds = clock.Elapsed.TotalSeconds,
-    };
-    Console.WriteLine($"PublicTest: {report.Metrics.Accuracy:P2} ten-crop (macro F1 {report.Metrics.MacroAverage.F1:P2}, ECE {uncalibrated.ExpectedCalibrationError:0.0000} -> {report.Metrics.ExpectedCalibrationError:0.0000}), {plainReport.Accuracy:P2} plain, {flipReport.Accuracy:P2} flip");
+    publicTest = ScriptEvaluation.EvaluateOnce(shipped, dataset.PublicTest, output, "publictest-tencrop");
 }
 
 File.WriteAllText(Path.Combine(output, "report.json"), JsonSerializer.Serialize(new { subsets = rows, saved = new { tenCropAccuracy = savedTenCrop.Accuracy, tenCropMacroF1 = savedTenCrop.MacroAverage.F1, tenCropEce = savedTenCrop.ExpectedCalibrationError, temperature = shipped.Temperature }, publicTest }, new JsonSerializerOptions { WriteIndented = true }));
@@ -128,28 +102,9 @@ foreach (var classifier in memberClassifiers)
     classifier.Dispose();
 }
 
-static float[][] Probabilities(EmotionClassifier classifier, LabeledFaces faces, TestTimeAugmentation augmentation)
-{
-    classifier.TestTimeAugmentation = augmentation;
-    var predictions = new List<float[]>(faces.Count);
-    for (var start = 0; start < faces.Count; start += 256)
-    {
-        var count = Math.Min(256, faces.Count - start);
-        var pixels = new byte[count * faces.Shape.PixelCount];
-        for (var i = 0; i < count; i++)
-        {
-            faces.GetPixels(start + i).CopyTo(pixels.AsSpan(i * faces.Shape.PixelCount));
-        }
-
-        predictions.AddRange(classifier.PredictPixelBatch(pixels).Select(p => classifier.ClassNames.Select(c => p.Probabilities[c]).ToArray()));
-    }
-
-    return [.. predictions];
-}
-
 static (double Accuracy, double MacroF1) Score(LabeledFaces faces, float[][][] memberProbabilities)
 {
-    var report = Metrics(faces, Mean(memberProbabilities));
+    var report = ScriptEvaluation.Metrics(faces, Mean(memberProbabilities));
     return (report.Accuracy, report.MacroAverage.F1);
 }
 
@@ -157,12 +112,3 @@ static float[][] Mean(float[][][] memberProbabilities)
     => Enumerable.Range(0, memberProbabilities[0].Length)
         .Select(i => Enumerable.Range(0, memberProbabilities[0][i].Length).Select(c => memberProbabilities.Average(p => p[i][c])).ToArray())
         .ToArray();
-
-static ClassificationMetrics Metrics(LabeledFaces faces, IReadOnlyList<float[]> probabilities)
-{
-    var metrics = new MetricsAccumulator(faces.ClassNames);
-    metrics.AddBatch(faces.Labels, probabilities);
-    return metrics.Compute();
-}
-
-static double Ece(LabeledFaces faces, IReadOnlyList<float[]> probabilities) => Metrics(faces, probabilities).ExpectedCalibrationError ?? double.NaN;

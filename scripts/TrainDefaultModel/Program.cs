@@ -3,13 +3,16 @@
 //
 //   dotnet run -c Release --project scripts/TrainDefaultModel -- [--data PATH] [--out DIR] [--epochs N]
 //        [--architecture NAME] [--threads N] [--seed N] [--teacher TEACHER.fer[,TEACHER2.fer…] [--temperature 4] [--distill-weight 0.9]]
-//        [--logit-adjustment auto|off] [--recipe adam-cosine|sgd-onecycle] [--public-test read|skip]
+//        [--logit-adjustment auto|off] [--recipe adam-cosine|sgd-onecycle] [--augmentation standard|light]
+//        [--public-test read|skip]
 //
 // Recipes (--recipe): adam-cosine (default: TrainingRecipes.Default's optimizer, schedule, augmentation and label
 // smoothing: Adam 1e-3, cosine to 1e-5 after 2 warm-up epochs, Augmentations.Standard)
 // and sgd-onecycle (SGD with Nesterov momentum 0.9 and weight decay 5e-4, a one-cycle-like schedule: linear warm-up
 // over the first 20% of epochs to 0.05, then cosine to 5e-6; light augmentation: flip and a 4-pixel random shift).
-// Both use label smoothing 0.1 and batches of 64. --public-test skip (for recipe studies, which compare runs on the
+// --augmentation overrides the recipe's augmentation: standard (Augmentations.Standard, which also zooms and rotates,
+// so ten-crop test-time augmentation helps the network) or light (flip and 4-pixel shift). Both recipes use label
+// smoothing 0.1 and batches of 64. --public-test skip (for recipe studies, which compare runs on the
 // validation split only) leaves PublicTest unread: the report then has validation figures only.
 //
 // With --teacher the network is distilled from a trained model (e.g. runs/compactvgg/default.fer): it learns the
@@ -50,6 +53,12 @@ if (recipe is not ("adam-cosine" or "sgd-onecycle"))
     throw new ArgumentException($"--recipe must be adam-cosine or sgd-onecycle, not '{recipe}'.");
 }
 
+var augmentationName = options.GetValueOrDefault("augmentation", recipe == "sgd-onecycle" ? "light" : "standard");
+if (augmentationName is not ("standard" or "light"))
+{
+    throw new ArgumentException($"--augmentation must be standard or light, not '{augmentationName}'.");
+}
+
 if (logitAdjustment is not ("auto" or "off"))
 {
     throw new ArgumentException($"--logit-adjustment must be auto or off, not '{logitAdjustment}'.");
@@ -83,7 +92,7 @@ var distillation = teachers.Length == 0
 var sgd = recipe == "sgd-onecycle";
 // adam-cosine is the library's default recipe (TrainingRecipes.Default), the one `fer train` and the samples use.
 var recipeDefault = TrainingRecipes.Default(epochs, seed);
-var augmentation = sgd ? new AugmentationPipeline(seed).HorizontalFlip().RandomCrop(48, padding: 4) : recipeDefault.Augmentation!;
+var augmentation = augmentationName == "light" ? new AugmentationPipeline(seed).HorizontalFlip().RandomCrop(48, padding: 4) : recipeDefault.Augmentation!;
 var optimizer = sgd ? Optimizers.Sgd(0.05, momentum: 0.9, nesterov: true, weightDecay: 5e-4) : recipeDefault.Optimizer!;
 var schedule = sgd ? Schedules.Cosine(epochs, 5e-6, warmupEpochs: Math.Max(1, epochs / 5)) : recipeDefault.Schedule!;
 model.TrainingInfo["recipe"] = $"{architecture.Name}, {recipe}: {optimizer}, {schedule} over {epochs} epochs, label smoothing 0.1, batch 64, augmentation {augmentation}";
