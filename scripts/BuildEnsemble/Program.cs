@@ -6,6 +6,7 @@
 //
 //   dotnet run -c Release --project scripts/BuildEnsemble -- --data ../shared/datasets/fer2013/fer2013.csv.gz
 //       --members a.fer,b.fer,c.fer --out runs/ensemble [--name ensemble] [--precision half|full] [--public-test read|skip] [--threads 2]
+//       [--cache runs/ensemble/probabilities] [--save yes|no]
 //
 // Validation is the same split the members were trained beside: 10% of FER2013 Training, stratified, seed 42.
 using System.Globalization;
@@ -23,6 +24,11 @@ if (memberPaths.Length < 2)
 
 var output = options.GetValueOrDefault("out", "runs/ensemble");
 var readPublicTest = options.GetValueOrDefault("public-test", "skip");
+if (options.GetValueOrDefault("save", "yes") is not ("yes" or "no"))
+{
+    throw new ArgumentException($"--save must be yes or no, not '{options["save"]}'.");
+}
+
 if (readPublicTest is not ("read" or "skip"))
 {
     throw new ArgumentException($"--public-test must be read or skip, not '{readPublicTest}'.");
@@ -35,15 +41,17 @@ var (_, validation) = dataset.Training.SplitStratified(0.1, seed: 42);
 var members = memberPaths.Select(path => Sequential.Load(path)).ToArray();
 var memberClassifiers = members.Select(EmotionClassifier.FromModel).ToArray();   // owns and disposes the members
 
-// Each member's probabilities on the validation split, plain and ten-crop, computed once.
+// Each member's probabilities on the validation split, plain, flip and ten-crop, computed once (and kept in --cache,
+// by default <out>/probabilities, for the next run).
+var cache = new ProbabilityCache(options.GetValueOrDefault("cache", Path.Combine(output, "probabilities")));
 var plain = new float[members.Length][][];
 var flip = new float[members.Length][][];
 var tenCrop = new float[members.Length][][];
 for (var m = 0; m < members.Length; m++)
 {
-    plain[m] = ScriptEvaluation.Probabilities(memberClassifiers[m], validation, TestTimeAugmentation.None);
-    flip[m] = ScriptEvaluation.Probabilities(memberClassifiers[m], validation, TestTimeAugmentation.HorizontalFlip);
-    tenCrop[m] = ScriptEvaluation.Probabilities(memberClassifiers[m], validation, TestTimeAugmentation.TenCrop);
+    plain[m] = cache.Get(memberPaths[m], memberClassifiers[m], validation, TestTimeAugmentation.None);
+    flip[m] = cache.Get(memberPaths[m], memberClassifiers[m], validation, TestTimeAugmentation.HorizontalFlip);
+    tenCrop[m] = cache.Get(memberPaths[m], memberClassifiers[m], validation, TestTimeAugmentation.TenCrop);
 }
 
 var rows = new List<object>();
@@ -66,6 +74,14 @@ var temperature = Calibration.FitTemperature(validation.Labels, plainMean);
 var tenCropTemperature = Calibration.FitTemperature(validation.Labels, tenCropMean);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"All members, validation ECE: plain {ScriptEvaluation.Ece(validation, plainMean):0.0000} -> {ScriptEvaluation.Ece(validation, Calibration.Apply(plainMean, temperature)):0.0000} at T = {temperature:0.000}; ten-crop {ScriptEvaluation.Ece(validation, tenCropMean):0.0000} -> {ScriptEvaluation.Ece(validation, Calibration.Apply(tenCropMean, tenCropTemperature)):0.0000} at T = {tenCropTemperature:0.000}"));
+
+// --save no stops here: the subsets' figures are what a candidate member is judged by.
+if (options.GetValueOrDefault("save", "yes") == "no")
+{
+    File.WriteAllText(Path.Combine(output, "report.json"), JsonSerializer.Serialize(new { subsets = rows }, new JsonSerializerOptions { WriteIndented = true }));
+    DisposeAll(memberClassifiers);
+    return;
+}
 
 // The ensemble as it ships: ten-crop by default, its probabilities calibrated by the temperature fitted on the
 // validation split's ten-crop predictions, weights stored at --precision (half by default). Everything below is
@@ -97,9 +113,14 @@ if (readPublicTest == "read")
 }
 
 File.WriteAllText(Path.Combine(output, "report.json"), JsonSerializer.Serialize(new { subsets = rows, saved = new { tenCropAccuracy = savedTenCrop.Accuracy, tenCropMacroF1 = savedTenCrop.MacroAverage.F1, tenCropEce = savedTenCrop.ExpectedCalibrationError, temperature = shipped.Temperature }, publicTest }, new JsonSerializerOptions { WriteIndented = true }));
-foreach (var classifier in memberClassifiers)
+DisposeAll(memberClassifiers);
+
+static void DisposeAll(EmotionClassifier[] classifiers)
 {
-    classifier.Dispose();
+    foreach (var classifier in classifiers)
+    {
+        classifier.Dispose();
+    }
 }
 
 static (double Accuracy, double MacroF1) Score(LabeledFaces faces, float[][][] memberProbabilities)
