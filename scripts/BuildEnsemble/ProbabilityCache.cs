@@ -9,13 +9,15 @@ using Fer.Datasets;
 /// </summary>
 internal sealed class ProbabilityCache(string folder)
 {
+    private readonly Dictionary<string, string> _hashes = [];
+
     /// <summary>The probabilities of <paramref name="classifier"/> (loaded from <paramref name="modelPath"/>) on <paramref name="faces"/>, from the cache when they are there.</summary>
     public float[][] Get(string modelPath, EmotionClassifier classifier, LabeledFaces faces, TestTimeAugmentation augmentation)
     {
-        string hash;
-        using (var stream = File.OpenRead(modelPath))
+        if (!_hashes.TryGetValue(modelPath, out var hash))
         {
-            hash = Convert.ToHexStringLower(SHA256.HashData(stream));
+            using var stream = File.OpenRead(modelPath);
+            _hashes[modelPath] = hash = Convert.ToHexStringLower(SHA256.HashData(stream));
         }
 
         var path = Path.Combine(folder, $"{hash[..16]}-{faces.Count}-{augmentation}.json");

@@ -23,18 +23,14 @@ if (memberPaths.Length < 2)
 }
 
 var output = options.GetValueOrDefault("out", "runs/ensemble");
-var readPublicTest = options.GetValueOrDefault("public-test", "skip");
+var readPublicTest = ScriptArguments.ReadsPublicTest(options, "skip");
 if (options.GetValueOrDefault("save", "yes") is not ("yes" or "no"))
 {
     throw new ArgumentException($"--save must be yes or no, not '{options["save"]}'.");
 }
 
-if (readPublicTest is not ("read" or "skip"))
-{
-    throw new ArgumentException($"--public-test must be read or skip, not '{readPublicTest}'.");
-}
 
-TorchSharp.torch.set_num_threads(int.Parse(options.GetValueOrDefault("threads", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture));
+TorchSharp.torch.set_num_threads(ScriptArguments.Threads(options));
 Directory.CreateDirectory(output);
 var dataset = Fer2013.Load(data);
 var (_, validation) = dataset.Training.SplitStratified(0.1, seed: 42);
@@ -86,12 +82,7 @@ if (options.GetValueOrDefault("save", "yes") == "no")
 // The ensemble as it ships: ten-crop by default, its probabilities calibrated by the temperature fitted on the
 // validation split's ten-crop predictions, weights stored at --precision (half by default). Everything below is
 // measured on the file as saved and loaded again, not on the members in memory.
-var precision = options.GetValueOrDefault("precision", "half") switch
-{
-    "half" => WeightPrecision.Half,
-    "full" => WeightPrecision.Full,
-    var other => throw new ArgumentException($"--precision must be half or full, not '{other}'."),
-};
+var precision = ScriptArguments.Precision(options);
 var ensemblePath = Path.Combine(output, options.GetValueOrDefault("name", "ensemble") + ".fer");
 using (var ensemble = Ensembles.Average(members))
 {
@@ -103,11 +94,9 @@ using (var ensemble = Ensembles.Average(members))
 }
 
 using var shipped = EmotionClassifier.Load(ensemblePath);
-var savedTenCrop = ScriptEvaluation.Metrics(validation, ScriptEvaluation.Probabilities(shipped, validation, TestTimeAugmentation.TenCrop));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"Saved {ensemblePath} ({new FileInfo(ensemblePath).Length:N0} bytes, {precision}): validation ten-crop {savedTenCrop.Accuracy:P2} (macro F1 {savedTenCrop.MacroAverage.F1:P2}), ECE {savedTenCrop.ExpectedCalibrationError:0.0000} at T = {shipped.Temperature:0.000}"));
+var savedTenCrop = ScriptEvaluation.CheckSaved(shipped, ensemblePath, validation);
 object? publicTest = null;
-if (readPublicTest == "read")
+if (readPublicTest)
 {
     publicTest = ScriptEvaluation.EvaluateOnce(shipped, dataset.PublicTest, output, "publictest-tencrop");
 }

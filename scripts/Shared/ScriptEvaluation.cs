@@ -38,6 +38,18 @@ internal static class ScriptEvaluation
     public static double Ece(LabeledFaces faces, IReadOnlyList<float[]> probabilities) => Metrics(faces, probabilities).ExpectedCalibrationError ?? double.NaN;
 
     /// <summary>
+    /// The metrics of a model file as saved and loaded again (<paramref name="shipped"/>, from <paramref name="path"/>) on
+    /// the validation split, under its own test-time augmentation and temperature; printed with the file's size and precision.
+    /// </summary>
+    public static ClassificationMetrics CheckSaved(EmotionClassifier shipped, string path, LabeledFaces validation)
+    {
+        var metrics = Metrics(validation, Probabilities(shipped, validation, shipped.TestTimeAugmentation));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Saved {path} ({new FileInfo(path).Length:N0} bytes): validation {metrics.Accuracy:P2} with {shipped.TestTimeAugmentation} (macro F1 {metrics.MacroAverage.F1:P2}), ECE {metrics.ExpectedCalibrationError:0.0000} at T = {shipped.Temperature:0.000}"));
+        return metrics;
+    }
+
+    /// <summary>
     /// Reads a test split once for a model as it ships: its report with the model's own defaults (JSON, confusion
     /// picture and, when the model has a history, training curves, written to <paramref name="output"/> as
     /// <paramref name="name"/>.*), then every test-time augmentation uncalibrated (T = 1), whose figures and the

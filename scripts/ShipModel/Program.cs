@@ -19,19 +19,9 @@ var options = ScriptArguments.Parse(args);
 var data = options.GetValueOrDefault("data", "../shared/datasets/fer2013/fer2013.csv.gz");
 var modelPath = options.TryGetValue("model", out var given) ? given : throw new ArgumentException("--model needs the trained model file.");
 var output = options.GetValueOrDefault("out", "runs/ship");
-var readPublicTest = options.GetValueOrDefault("public-test", "skip");
-if (readPublicTest is not ("read" or "skip"))
-{
-    throw new ArgumentException($"--public-test must be read or skip, not '{readPublicTest}'.");
-}
-
-var precision = options.GetValueOrDefault("precision", "half") switch
-{
-    "half" => WeightPrecision.Half,
-    "full" => WeightPrecision.Full,
-    var other => throw new ArgumentException($"--precision must be half or full, not '{other}'."),
-};
-TorchSharp.torch.set_num_threads(int.Parse(options.GetValueOrDefault("threads", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture));
+var readPublicTest = ScriptArguments.ReadsPublicTest(options, "skip");
+var precision = ScriptArguments.Precision(options);
+TorchSharp.torch.set_num_threads(ScriptArguments.Threads(options));
 Directory.CreateDirectory(output);
 var dataset = Fer2013.Load(data);
 var (_, validation) = dataset.Training.SplitStratified(0.1, seed: 42);
@@ -64,12 +54,10 @@ using (var model = Sequential.Load(modelPath))
 }
 
 using var shipped = EmotionClassifier.Load(shippedPath);
-var saved = ScriptEvaluation.Metrics(validation, ScriptEvaluation.Probabilities(shipped, validation, TestTimeAugmentation.None));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"Saved {shippedPath} ({new FileInfo(shippedPath).Length:N0} bytes, {precision}): validation {saved.Accuracy:P2} (macro F1 {saved.MacroAverage.F1:P2}), ECE {saved.ExpectedCalibrationError:0.0000} at T = {shipped.Temperature:0.000}"));
+var saved = ScriptEvaluation.CheckSaved(shipped, shippedPath, validation);
 
 object? publicTest = null;
-if (readPublicTest == "read")
+if (readPublicTest)
 {
     publicTest = ScriptEvaluation.EvaluateOnce(shipped, dataset.PublicTest, output, "publictest");
 }

@@ -41,11 +41,7 @@ var epochs = int.Parse(options.GetValueOrDefault("epochs", "60"), CultureInfo.In
 var seed = int.Parse(options.GetValueOrDefault("seed", "1"), CultureInfo.InvariantCulture);
 var architecture = Architectures.FromName(options.GetValueOrDefault("architecture", "MiniXception"));
 var logitAdjustment = options.GetValueOrDefault("logit-adjustment", "auto");
-var readPublicTest = options.GetValueOrDefault("public-test", "read");
-if (readPublicTest is not ("read" or "skip"))
-{
-    throw new ArgumentException($"--public-test must be read or skip, not '{readPublicTest}'.");
-}
+var readPublicTest = ScriptArguments.ReadsPublicTest(options, "read");
 
 var recipe = options.GetValueOrDefault("recipe", "adam-cosine");
 if (recipe is not ("adam-cosine" or "sgd-onecycle"))
@@ -64,7 +60,7 @@ if (logitAdjustment is not ("auto" or "off"))
     throw new ArgumentException($"--logit-adjustment must be auto or off, not '{logitAdjustment}'.");
 }
 
-TorchSharp.torch.set_num_threads(int.Parse(options.GetValueOrDefault("threads", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture));
+TorchSharp.torch.set_num_threads(ScriptArguments.Threads(options));
 Directory.CreateDirectory(output);
 
 var clock = Stopwatch.StartNew();
@@ -139,7 +135,7 @@ var bestEpoch = history["val_accuracy"].Select((v, i) => (v, i)).MaxBy(t => t.v)
 var validationMetrics = new MetricsAccumulator(validation.ClassNames);
 validationMetrics.AddBatch(validation.Labels, best.Predict(validation));
 var validationReport = validationMetrics.Compute();
-var test = readPublicTest == "read" ? best.Evaluate(dataset.PublicTest) : null;
+var test = readPublicTest ? best.Evaluate(dataset.PublicTest) : null;
 var report = new
 {
     architecture = architecture.Name,
