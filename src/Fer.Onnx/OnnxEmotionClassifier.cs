@@ -50,7 +50,7 @@ public sealed partial class OnnxEmotionClassifier : IEmotionPredictor
     /// (same predictions). Each access loads a new instance; dispose it when done.
     /// </summary>
     /// <exception cref="FerModelException">This build of Fer.Onnx has no embedded default model.</exception>
-    public static OnnxEmotionClassifier Default => Embedded(DefaultModelResource, "the embedded default model", "src/Fer.Onnx/Models/default.onnx");
+    public static OnnxEmotionClassifier Default => Embedded(DefaultModelResource, "the embedded default model", "training-artifacts/compactvgg-student/default.onnx");
 
     /// <summary>
     /// A new classifier with the accurate model embedded in Fer.Onnx: Fer.Core's <c>EmotionClassifier.Accurate</c> (an

@@ -11,7 +11,7 @@ public sealed class OnnxEmotionClassifierTests
     public void The_embedded_model_is_the_export_of_the_shipped_model()
     {
         using var shipped = EmotionClassifier.Default;
-        EmbeddedExports.AssertCurrent(shipped, "Fer.Onnx.Models.default.onnx", "fer export src/Fer.Core/Models/default.fer src/Fer.Onnx/Models/default.onnx");
+        EmbeddedExports.AssertCurrent(shipped, "Fer.Onnx.Models.default.onnx", "fer export training-artifacts/compactvgg-student/default.fer training-artifacts/compactvgg-student/default.onnx");
         using var onnx = OnnxEmotionClassifier.Default;
         Assert.Equal(shipped.ClassNames, onnx.ClassNames);
         Assert.Equal(shipped.InputShape, onnx.InputShape);

@@ -99,9 +99,11 @@ public sealed class OnnxModelLoadingTests
     {
         var model = Edit(m =>
         {
-            var weight = m.Graph.Initializer.First(t => t.Name.EndsWith(".weight", StringComparison.Ordinal));
+            // The first convolution's weights, stored as float16 (a Constant node) or float32 (an initializer).
+            var weight = m.Graph.Node.Where(n => n.OpType == "Constant").Select(n => n.Attribute.Single(a => a.Name == "value").T).FirstOrDefault()
+                ?? m.Graph.Initializer.First(t => t.Name.EndsWith(".weight", StringComparison.Ordinal));
             var values = weight.RawData.ToByteArray();
-            BitConverter.GetBytes(float.NaN).CopyTo(values, 0);
+            (weight.DataType == (int)TensorProto.Types.DataType.Float16 ? BitConverter.GetBytes(Half.NaN) : BitConverter.GetBytes(float.NaN)).CopyTo(values, 0);
             weight.RawData = ByteString.CopyFrom(values);
         });
 

@@ -24,7 +24,7 @@ public sealed partial class DockerfileTests
         try
         {
             // The Dockerfile's own command on a copy of the sources (its COPY . .), with /app moved into the work folder.
-            var source = Repository.CopySources(Path.Combine(work.FullName, "src"), "src", "samples");
+            var source = Repository.CopySources(Path.Combine(work.FullName, "src"), "src", "samples", "training-artifacts");
             var output = Path.Combine(work.FullName, "app");
             var arguments = publish["RUN dotnet ".Length..].Replace("-o /app", $"-o {output}", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries);
             ChildProcess.RunDotnet(source, TimeSpan.FromMinutes(8), arguments);

@@ -20,7 +20,8 @@ public sealed class PackageConsumerTests
         {
             var feed = Directory.CreateDirectory(Path.Combine(work.FullName, "feed")).FullName;
             var version = $"0.1.0-ci.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
-            var source = Repository.CopySources(Path.Combine(work.FullName, "repo"), "src");
+            // The embedded models live in training-artifacts/ (over 2 MB each): packed from there, as from a checkout.
+            var source = Repository.CopySources(Path.Combine(work.FullName, "repo"), "src", "training-artifacts");
             foreach (var project in new[] { "src/Fer.Imaging/Fer.Imaging.csproj", "src/Fer.Datasets/Fer.Datasets.csproj", "src/Fer.Core/Fer.Core.csproj", "src/Fer.Detection/Fer.Detection.csproj", "src/Fer.Onnx/Fer.Onnx.csproj", "src/Fer.Media/Fer.Media.csproj", "src/Fer.Cli/Fer.Cli.csproj" })
             {
                 ChildProcess.RunDotnet(source, ChildTimeout, "pack", project, "-c", "Release", "-o", feed, $"-p:Version={version}");

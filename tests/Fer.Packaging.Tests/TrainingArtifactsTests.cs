@@ -37,7 +37,7 @@ public sealed partial class TrainingArtifactsTests
     public void The_embedded_default_model_is_stored_once()
     {
         var root = Repository.Root();
-        var embedded = SHA256.HashData(File.ReadAllBytes(Path.Combine(root, "src", "Fer.Core", "Models", "default.fer")));
+        var embedded = SHA256.HashData(File.ReadAllBytes(Path.Combine(root, "training-artifacts", "compactvgg-student", "default.fer")));
         var copies = Directory.EnumerateFiles(root, "*.fer", SearchOption.AllDirectories)
             .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                            && !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)

@@ -35,7 +35,7 @@ public sealed partial class EmotionClassifier : IEmotionPredictor
     /// Each access loads a new instance; dispose it when done.
     /// </summary>
     /// <exception cref="FerModelException">This build of Fer.Core has no embedded model.</exception>
-    public static EmotionClassifier Default => Embedded(DefaultModelResource, "the embedded default model", "src/Fer.Core/Models/default.fer");
+    public static EmotionClassifier Default => Embedded(DefaultModelResource, "the embedded default model", "training-artifacts/compactvgg-student/default.fer");
 
     /// <summary>
     /// A new classifier with the accurate model embedded in Fer.Core: an ensemble of three networks trained on FER2013,

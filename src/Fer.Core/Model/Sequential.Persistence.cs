@@ -33,7 +33,8 @@ public sealed partial class Sequential
     /// <summary>
     /// Writes the model as a standard ONNX model (opset 17), atomically, for ONNX Runtime (Fer.Onnx's
     /// <c>OnnxEmotionClassifier</c>, Triton, ML.NET) without LibTorch. Inference form: batch norms folded, dropout
-    /// removed, a softmax output. Input "pixels": (N, C, H, W) float pixels 0–255, N dynamic (the graph normalises);
+    /// removed, a softmax output. A model whose weights are float16 values (saved with <see cref="WeightPrecision.Half"/>
+    /// and loaded) is written with float16 weights, half the file, computing exactly as it does here. Input "pixels": (N, C, H, W) float pixels 0–255, N dynamic (the graph normalises);
     /// output "probabilities": (N, classes). Class names, input shape, normalisation and <see cref="TrainingInfo"/> go
     /// into the model's metadata.
     /// </summary>

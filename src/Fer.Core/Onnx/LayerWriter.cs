@@ -3,12 +3,17 @@ using Fer.Core.Onnx.Schema;
 namespace Fer.Core;
 
 /// <summary>
-/// Writes layers into an <see cref="OnnxGraph"/>, one ONNX op (or a few) per layer, in evaluation form. Keras's
+/// Writes layers into an <see cref="OnnxGraph"/>, one ONNX op (or a few) per layer, in evaluation form. A batch norm
+/// after a convolution is folded into it, unless the weights are float16-exact (kept as float16, see
+/// <see cref="OnnxGraph.Weight"/>, with the batch norm as its own node for ONNX Runtime to fold at load). Keras's
 /// "same" padding becomes the convolution's or pool's own (possibly asymmetric) pads; max pooling ignores pads and
 /// average pooling leaves them out of the average (count_include_pad 0), as the layers do.
 /// </summary>
 internal sealed class LayerWriter
 {
+    /// <summary>A batch norm's weights, in the order of ONNX's BatchNormalization inputs (scale, B, input_mean, input_var).</summary>
+    private static readonly string[] BatchNormParameterNames = ["weight", "bias", "running_mean", "running_var"];
+
     private readonly OnnxGraph _graph;
     private readonly WeightSource _weights;
 
@@ -66,7 +71,7 @@ internal sealed class LayerWriter
         {
             // Depthwise (grouped, strided, padded, no bias), then the 1x1 pointwise convolution below.
             var depthwise = _weights.Get(prefix, "depthwise.weight", (long)input * multiplier * kernel * kernel);
-            x = _graph.Node("Conv", prefix + ".depthwise", [x, _graph.Constant(prefix + ".depthwise.weight", depthwise, input * multiplier, 1, kernel, kernel)],
+            x = _graph.Node("Conv", prefix + ".depthwise", [x, _graph.Weight(prefix + ".depthwise.weight", depthwise, input * multiplier, 1, kernel, kernel)],
                 OnnxGraph.Ints("kernel_shape", kernel, kernel), OnnxGraph.Ints("strides", stride, stride), padAttribute, OnnxGraph.Int("group", input));
             input *= multiplier;
             (kernel, stride, padAttribute) = (1, 1, OnnxGraph.Ints("pads", 0, 0, 0, 0));
@@ -74,20 +79,36 @@ internal sealed class LayerWriter
 
         var weight = _weights.Get(prefix, "conv.weight", (long)filters * input * kernel * kernel);
         var bias = _weights.Find(prefix, "conv.bias", filters);
-        if (batchNorm is not null)
+        var statistics = batchNorm is null ? null : BatchNormParameters(batchNormPrefix!, filters);
+        // Float16-exact weights stay as they are, in half the bytes, with the batch norm as its own node (ONNX Runtime
+        // folds it at load); folding here would give values float16 cannot hold.
+        var keepBatchNorm = statistics is not null && OnnxGraph.IsHalfExact(weight) && (bias is null || OnnxGraph.IsHalfExact(bias))
+            && statistics.All(p => OnnxGraph.IsHalfExact(p.Values));
+        if (batchNorm is not null && !keepBatchNorm)
         {
             var (scale, shift) = BatchNormScaleAndShift(batchNorm, batchNormPrefix!, filters);
             (weight, bias) = Fold(weight, bias, scale, shift);
         }
 
-        List<string> inputs = [x, _graph.Constant(prefix + ".weight", weight, filters, input, kernel, kernel)];
+        List<string> inputs = [x, _graph.Weight(prefix + ".weight", weight, filters, input, kernel, kernel)];
         if (bias is not null)
         {
-            inputs.Add(_graph.Constant(prefix + ".bias", bias, filters));
+            inputs.Add(_graph.Weight(prefix + ".bias", bias, filters));
         }
 
-        return (_graph.Node("Conv", prefix, inputs, OnnxGraph.Ints("kernel_shape", kernel, kernel), OnnxGraph.Ints("strides", stride, stride), padAttribute), outputShape);
+        var conv = _graph.Node("Conv", keepBatchNorm ? prefix + ".conv" : prefix, inputs, OnnxGraph.Ints("kernel_shape", kernel, kernel), OnnxGraph.Ints("strides", stride, stride), padAttribute);
+        if (keepBatchNorm)
+        {
+            List<string> normInputs = [conv, .. statistics!.Select(p => _graph.Weight($"{batchNormPrefix}.{p.Name}", p.Values, filters))];
+            conv = _graph.Node("BatchNormalization", prefix, normInputs, OnnxGraph.Float("epsilon", (float)batchNorm!.Epsilon));
+        }
+
+        return (conv, outputShape);
     }
+
+    /// <summary>A batch norm's parameters in the order ONNX's BatchNormalization takes them (scale, B, mean, var).</summary>
+    private (string Name, float[] Values)[] BatchNormParameters(string prefix, int features)
+        => [.. BatchNormParameterNames.Select(name => (name, _weights.Get(prefix, name, features)))];
 
     /// <summary>
     /// A convolution's weights and bias with the following batch norm folded in: <c>w' = w · scale</c> per output
@@ -114,10 +135,8 @@ internal sealed class LayerWriter
     /// <summary>An evaluation-mode batch norm as <c>x · scale + shift</c>: <c>scale = γ / √(σ² + ε)</c>, <c>shift = β − μ · scale</c>.</summary>
     private (double[] Scale, double[] Shift) BatchNormScaleAndShift(BatchNormalizationLayer layer, string prefix, int features)
     {
-        var gamma = _weights.Get(prefix, "weight", features);
-        var beta = _weights.Get(prefix, "bias", features);
-        var mean = _weights.Get(prefix, "running_mean", features);
-        var variance = _weights.Get(prefix, "running_var", features);
+        var parameters = BatchNormParameters(prefix, features);
+        var (gamma, beta, mean, variance) = (parameters[0].Values, parameters[1].Values, parameters[2].Values, parameters[3].Values);
         var scale = new double[features];
         var shift = new double[features];
         for (var c = 0; c < features; c++)
@@ -141,10 +160,10 @@ internal sealed class LayerWriter
     private (string, LayerShape) Dense(DenseLayer dense, string prefix, string x, LayerShape shape)
     {
         var weight = _weights.Get(prefix, "weight", (long)dense.Units * shape.Features);
-        List<string> inputs = [x, _graph.Constant(prefix + ".weight", weight, dense.Units, shape.Features)];
+        List<string> inputs = [x, _graph.Weight(prefix + ".weight", weight, dense.Units, shape.Features)];
         if (_weights.Find(prefix, "bias", dense.Units) is { } bias)
         {
-            inputs.Add(_graph.Constant(prefix + ".bias", bias, dense.Units));
+            inputs.Add(_graph.Weight(prefix + ".bias", bias, dense.Units));
         }
 
         return (_graph.Node("Gemm", prefix, inputs, OnnxGraph.Int("transB", 1)), LayerShape.Flat(dense.Units));

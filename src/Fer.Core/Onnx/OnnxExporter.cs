@@ -10,7 +10,8 @@ namespace Fer.Core;
 /// <summary>
 /// Writes a <see cref="Sequential"/> model as a standard ONNX model (opset <see cref="Opset"/>) in inference form:
 /// batch norms that follow a convolution folded into it (the others become a multiply and an add), dropout left out,
-/// a softmax at the end. The graph takes (N, C, H, W) pixels 0–255 and normalises them itself; class names, input
+/// a softmax at the end. Weights that are exactly float16 values (a model saved with <see cref="WeightPrecision.Half"/>)
+/// are stored as float16, half the bytes, with their batch norms left for ONNX Runtime to fold at load. The graph takes (N, C, H, W) pixels 0–255 and normalises them itself; class names, input
 /// shape, normalisation and training facts go into the model's metadata (<see cref="OnnxMetadataKeys"/>). Works from
 /// the layers' public descriptions and <see cref="Sequential.GetWeights"/>, so it runs what the layers mean rather
 /// than how TorchSharp modules compute them; the parity tests hold the two together.

@@ -5,8 +5,8 @@ using Google.Protobuf;
 namespace Fer.Core;
 
 /// <summary>
-/// Builds an ONNX graph: nodes in order, float initializers, and value names made unique from readable prefixes
-/// (e.g. "conv2d_1.weight"). Every node has one output.
+/// Builds an ONNX graph: nodes in order, float initializers (or float16 constants), and value names made unique from
+/// readable prefixes (e.g. "conv2d_1.weight"). Every node has one output.
 /// </summary>
 internal sealed class OnnxGraph
 {
@@ -25,6 +25,47 @@ internal sealed class OnnxGraph
         tensor.RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(values));
         _graph.Initializer.Add(tensor);
         return tensor.Name;
+    }
+
+    /// <summary>
+    /// A weight of <paramref name="dims"/>: stored as a float16 constant followed by a Cast to float when every value
+    /// is exactly a float16 (a model saved with <see cref="WeightPrecision.Half"/>), which halves the file without
+    /// changing a value; otherwise a float initializer. ONNX Runtime folds the Cast when it loads the model. Returns the
+    /// name of the float value.
+    /// </summary>
+    public string Weight(string name, float[] values, params long[] dims)
+    {
+        if (!IsHalfExact(values))
+        {
+            return Constant(name, values, dims);
+        }
+
+        var halves = new Half[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            halves[i] = (Half)values[i];
+        }
+
+        // A Constant node rather than an initializer: ML.NET's ONNX transformer refuses float16 initializers, not nodes.
+        var tensor = new TensorProto { DataType = (int)TensorProto.Types.DataType.Float16 };
+        tensor.Dims.AddRange(dims);
+        tensor.RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(halves.AsSpan()));
+        var stored = Node("Constant", name + ".float16", [], new AttributeProto { Name = "value", Type = AttributeProto.Types.AttributeType.Tensor, T = tensor });
+        return Node("Cast", name, [stored], Int("to", (long)TensorProto.Types.DataType.Float));
+    }
+
+    /// <summary>Whether every value survives a round trip through float16 unchanged (NaN never does).</summary>
+    public static bool IsHalfExact(ReadOnlySpan<float> values)
+    {
+        foreach (var value in values)
+        {
+            if ((float)(Half)value != value)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A new int64 initializer (shapes, pads); returns its name.</summary>
