@@ -43,9 +43,19 @@ public sealed class OnnxEmotionClassifierConcurrencyTests
     [Fact]
     public void Memory_stays_flat_over_100_000_predictions()
     {
-        // A small network of the embedded models' layer kinds (conv, batch norm, pooling, dense): what could leak is the
+        // A tiny network of the embedded models' layer kinds (conv, batch norm, pooling, dense): what could leak is the
         // classifier's and ONNX Runtime's per-call state, not the weights, and it keeps 101,000 predictions quick.
-        using var network = Fer.Core.Architectures.TinyVgg.Build(seed: 1);
+        using var network = new Fer.Core.Sequential((1, 48, 48), seed: 1)
+            .Add(Fer.Core.Layers.Conv2D(8, kernel: 3, padding: Fer.Core.Padding.Same))
+            .Add(Fer.Core.Layers.BatchNorm())
+            .Add(Fer.Core.Layers.ReLU())
+            .Add(Fer.Core.Layers.MaxPool2D(2))
+            .Add(Fer.Core.Layers.Conv2D(16, kernel: 3, padding: Fer.Core.Padding.Same))
+            .Add(Fer.Core.Layers.BatchNorm())
+            .Add(Fer.Core.Layers.ReLU())
+            .Add(Fer.Core.Layers.GlobalAvgPool2D())
+            .Add(Fer.Core.Layers.Dense(7))
+            .Add(Fer.Core.Layers.Softmax());
         network.ClassNames = Fer.Datasets.ClassNames.Fer2013;
         network.Normalization = Fer.Datasets.Normalization.Fer2013;
         using var classifier = OnnxEmotionClassifier.Load(Fer.Core.OnnxExporter.Export(network), "tinyvgg", new OnnxClassifierOptions { Threads = 1 });
