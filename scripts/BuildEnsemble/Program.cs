@@ -29,7 +29,6 @@ if (options.GetValueOrDefault("save", "yes") is not ("yes" or "no"))
     throw new ArgumentException($"--save must be yes or no, not '{options["save"]}'.");
 }
 
-
 TorchSharp.torch.set_num_threads(ScriptArguments.Threads(options));
 Directory.CreateDirectory(output);
 var dataset = Fer2013.Load(data);

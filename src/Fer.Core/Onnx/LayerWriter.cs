@@ -86,7 +86,7 @@ internal sealed class LayerWriter
             && statistics.All(p => OnnxGraph.IsHalfExact(p.Values));
         if (batchNorm is not null && !keepBatchNorm)
         {
-            var (scale, shift) = BatchNormScaleAndShift(batchNorm, batchNormPrefix!, filters);
+            var (scale, shift) = BatchNormScaleAndShift(batchNorm, statistics!);
             (weight, bias) = Fold(weight, bias, scale, shift);
         }
 
@@ -133,9 +133,9 @@ internal sealed class LayerWriter
     }
 
     /// <summary>An evaluation-mode batch norm as <c>x · scale + shift</c>: <c>scale = γ / √(σ² + ε)</c>, <c>shift = β − μ · scale</c>.</summary>
-    private (double[] Scale, double[] Shift) BatchNormScaleAndShift(BatchNormalizationLayer layer, string prefix, int features)
+    private static (double[] Scale, double[] Shift) BatchNormScaleAndShift(BatchNormalizationLayer layer, (string Name, float[] Values)[] parameters)
     {
-        var parameters = BatchNormParameters(prefix, features);
+        var features = parameters[0].Values.Length;
         var (gamma, beta, mean, variance) = (parameters[0].Values, parameters[1].Values, parameters[2].Values, parameters[3].Values);
         var scale = new double[features];
         var shift = new double[features];
@@ -151,7 +151,7 @@ internal sealed class LayerWriter
     /// <summary>A batch norm that no convolution absorbs (after a dense layer or an activation): a multiply and an add, per channel or feature.</summary>
     private string ScaleAndShift(BatchNormalizationLayer layer, string prefix, string x, LayerShape shape)
     {
-        var (scale, shift) = BatchNormScaleAndShift(layer, prefix, shape.Channels);
+        var (scale, shift) = BatchNormScaleAndShift(layer, BatchNormParameters(prefix, shape.Channels));
         long[] dims = shape.IsFlat ? [shape.Channels] : [shape.Channels, 1, 1];
         var scaled = _graph.Node("Mul", prefix + ".scaled", [x, _graph.Constant(prefix + ".scale", scale.Select(v => (float)v).ToArray(), dims)]);
         return _graph.Node("Add", prefix, [scaled, _graph.Constant(prefix + ".shift", shift.Select(v => (float)v).ToArray(), dims)]);
