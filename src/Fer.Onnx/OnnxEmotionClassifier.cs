@@ -54,8 +54,8 @@ public sealed partial class OnnxEmotionClassifier : IEmotionPredictor
 
     /// <summary>
     /// A new classifier with the accurate model embedded in Fer.Onnx: Fer.Core's <c>EmotionClassifier.Accurate</c> (an
-    /// ensemble of four networks, ten-crop test-time augmentation, calibrated probabilities) exported to ONNX, same
-    /// predictions. 40 network passes per face (51 ms on one AVX-512 thread). Each access loads a new instance; dispose it when done.
+    /// ensemble of three networks, ten-crop test-time augmentation, calibrated probabilities) exported to ONNX, same
+    /// predictions. 30 network passes per face (35 ms on one AVX-512 thread). Each access loads a new instance; dispose it when done.
     /// </summary>
     /// <exception cref="FerModelException">This build of Fer.Onnx has no embedded accurate model.</exception>
     public static OnnxEmotionClassifier Accurate => Embedded(AccurateModelResource, "the embedded accurate model", "training-artifacts/accurate-ensemble/accurate.onnx");

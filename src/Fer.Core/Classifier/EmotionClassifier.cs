@@ -38,10 +38,10 @@ public sealed partial class EmotionClassifier : IEmotionPredictor
     public static EmotionClassifier Default => Embedded(DefaultModelResource, "the embedded default model", "training-artifacts/compactvgg-student/default.fer");
 
     /// <summary>
-    /// A new classifier with the accurate model embedded in Fer.Core: an ensemble of four networks trained on FER2013,
+    /// A new classifier with the accurate model embedded in Fer.Core: an ensemble of three networks trained on FER2013,
     /// averaged inside one model, predicting with ten-crop test-time augmentation and calibrated probabilities (see
-    /// docs/model-card-accurate.md). More accurate than <see cref="Default"/>, at about 18 times its cost per face (57 ms on
-    /// one AVX-512 CPU thread, about 150 ms on AVX2; set <see cref="TestTimeAugmentation"/> to trade accuracy for time). Each access loads a new instance; dispose it when done.
+    /// docs/model-card-accurate.md). More accurate than <see cref="Default"/>, at about 16 times its cost per face (48 ms on
+    /// one AVX-512 CPU thread, about 117 ms on AVX2; set <see cref="TestTimeAugmentation"/> to trade accuracy for time). Each access loads a new instance; dispose it when done.
     /// </summary>
     /// <exception cref="FerModelException">This build of Fer.Core has no embedded accurate model.</exception>
     public static EmotionClassifier Accurate => Embedded(AccurateModelResource, "the embedded accurate model", "training-artifacts/accurate-ensemble/accurate.fer");
