@@ -26,8 +26,8 @@ internal sealed class AnnotatedVideoWriter : IDisposable
         var rate = framesPerSecond.ToString("R", CultureInfo.InvariantCulture);
         _process = Ffmpeg.Start(ffmpeg,
         [
-            "-nostdin", "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "rgba", "-s", $"{width}x{height}", "-r", rate, "-i", "pipe:0",
-            "-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2", "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-movflags", "+faststart", _temporary,
+            "-nostdin", "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "rgba", "-s", $"{width}x{height}", "-r", rate, .. Ffmpeg.PipeInputArguments,
+            "-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2", "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-movflags", "+faststart", .. Ffmpeg.OutputArguments(_temporary, "mp4"),
         ]);
         _input = _process.StandardInput.BaseStream;
         _errors = _process.StandardError.ReadToEndAsync();

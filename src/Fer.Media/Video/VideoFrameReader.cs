@@ -16,7 +16,7 @@ internal static class VideoFrameReader
     public static IEnumerable<(int Index, TimeSpan Timestamp, Photo Frame)> Read(string ffmpeg, string path, VideoInfo info, double framesPerSecond, CancellationToken cancellationToken)
     {
         var rate = framesPerSecond.ToString("R", CultureInfo.InvariantCulture);
-        using var process = Ffmpeg.Start(ffmpeg, ["-nostdin", "-v", "error", "-i", path, "-an", "-sn", "-dn", "-vf", $"fps={rate}", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1"]);
+        using var process = Ffmpeg.Start(ffmpeg, ["-nostdin", "-v", "error", .. Ffmpeg.InputArguments(path), "-an", "-sn", "-dn", "-vf", $"fps={rate}", "-f", "rawvideo", "-pix_fmt", "rgb24", .. Ffmpeg.PipeOutputArguments]);
         process.StandardInput.Close();
         var errors = new BoundedText(16 * 1024);
         process.ErrorDataReceived += (_, e) => errors.Append(e.Data);

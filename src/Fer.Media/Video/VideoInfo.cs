@@ -10,7 +10,7 @@ internal sealed record VideoInfo(int Width, int Height, TimeSpan? Duration)
     /// <exception cref="FerDataException">The file holds no video stream ffprobe can read, or its frames are too large.</exception>
     public static VideoInfo Probe(string ffprobe, string path)
     {
-        using var process = Ffmpeg.Start(ffprobe, ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height:stream_side_data=rotation:stream_tags=rotate:format=duration", "-of", "json", "--", path]);
+        using var process = Ffmpeg.Start(ffprobe, ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height:stream_side_data=rotation:stream_tags=rotate:format=duration", "-of", "json", .. Ffmpeg.InputArguments(path)]);
         process.StandardInput.Close();
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEndAsync();
