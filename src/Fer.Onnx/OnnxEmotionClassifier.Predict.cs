@@ -85,6 +85,7 @@ public sealed partial class OnnxEmotionClassifier
                 using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, buffer.AsMemory(0, length), [n * copies, InputShape.Channels, InputShape.Height, InputShape.Width]);
                 using var outputs = _session.Run(runOptions, InputNames, [input], OutputNames);
                 var output = outputs[0].GetTensorDataAsSpan<float>();
+                FiniteProbabilities.Require(output[..(n * copies * classes)], classes, _source);
                 for (var i = 0; i < n; i++)
                 {
                     var average = new float[classes];
@@ -128,6 +129,10 @@ public sealed partial class OnnxEmotionClassifier
         catch (OnnxRuntimeException e)
         {
             throw OnnxModelSignature.Invalid(source, $"ONNX Runtime cannot run it on a plain image: {e.Message.Split('\n')[0]}");
+        }
+        catch (FerModelException)
+        {
+            probabilities = [[float.NaN]];
         }
 
         if (probabilities.Any(p => p.Any(v => !float.IsFinite(v) || v < 0 || v > 1.0001f)))

@@ -30,13 +30,15 @@ public sealed partial class OnnxEmotionClassifier : IEmotionPredictor
     private const int InputsPerRun = 256;
 
     private readonly InferenceSession _session;
+    private readonly string _source;
     private readonly UsageGate _gate;
     private readonly PredictionInputs _inputs;
     private PredictionDefaults _defaults;
 
-    private OnnxEmotionClassifier(InferenceSession session, OnnxModelSignature signature)
+    private OnnxEmotionClassifier(InferenceSession session, OnnxModelSignature signature, string source)
     {
         _session = session;
+        _source = source;
         _gate = new UsageGate(this);
         ClassNames = signature.ClassNames;
         InputShape = signature.InputShape;
@@ -125,7 +127,7 @@ public sealed partial class OnnxEmotionClassifier : IEmotionPredictor
         var session = OpenSession(model, source, options);
         try
         {
-            var classifier = new OnnxEmotionClassifier(session, OnnxModelSignature.Read(session, source));
+            var classifier = new OnnxEmotionClassifier(session, OnnxModelSignature.Read(session, source), source);
             classifier.CheckFiniteOutputs(source);
             return classifier;
         }

@@ -94,7 +94,7 @@ public sealed partial class EmotionClassifier
             using var scope = NewDisposeScope();
             var images = _model.PixelsToInput(pixels.AsSpan(start * size, n * size), n);
             var probabilities = TestTimeCopies.Average(_model.ForwardProbabilities(TestTimeCopies.Expand(images, mode)), mode);
-            foreach (var row in Sequential.ProbabilityRows(probabilities))
+            foreach (var row in _model.ProbabilityRows(probabilities))
             {
                 TemperatureScaling.Apply(row, defaults.Temperature);
                 results.Add(new EmotionPrediction(ClassNames, row));

@@ -61,14 +61,19 @@ public sealed partial class Sequential
         return ProbabilityRows(ForwardProbabilities(images));
     }
 
-    /// <summary>A (N, classes) tensor of probabilities, on any device, as one array per image: the one place they leave LibTorch.</summary>
-    internal static float[][] ProbabilityRows(Tensor probabilities)
+    /// <summary>
+    /// A (N, classes) tensor of this model's probabilities, on any device, as one array per image: the one place they
+    /// leave LibTorch, where a NaN or infinite value is refused.
+    /// </summary>
+    /// <exception cref="FerModelException">A probability is NaN or infinite.</exception>
+    internal float[][] ProbabilityRows(Tensor probabilities)
     {
         using var scope = NewDisposeScope();
         var cpu = probabilities.cpu();
         var n = (int)cpu.shape[0];
         var k = (int)cpu.shape[1];
         var flat = cpu.data<float>().ToArray();
+        FiniteProbabilities.Require(flat, k, Source);
         var result = new float[n][];
         for (var i = 0; i < n; i++)
         {

@@ -75,6 +75,7 @@ public sealed partial class Sequential
         }
 
         var model = SequentialFile.FromHeader(header, source, device);
+        model.Source = source;
         try
         {
             SequentialFile.LoadWeights(model, entries, source);

@@ -79,6 +79,9 @@ public sealed partial class Sequential : IDisposable
     /// <summary>Free-form facts about how the model was trained (recipe, data, duration), saved with it.</summary>
     public IDictionary<string, string> TrainingInfo { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>What messages call the model: the file or resource it was loaded from, or that it was built in memory.</summary>
+    internal string Source { get; set; } = "Sequential built in memory";
+
     /// <summary>Whether <see cref="Build"/> has run (it runs on first use).</summary>
     public bool IsBuilt => _net is not null;
 
