@@ -4,7 +4,13 @@
 //   dotnet run -c Release --project scripts/TrainDefaultModel -- [--data PATH] [--out DIR] [--epochs N]
 //        [--architecture NAME] [--threads N] [--seed N] [--teacher TEACHER.fer[,TEACHER2.fer…] [--temperature 4] [--distill-weight 0.9]]
 //        [--logit-adjustment auto|off] [--recipe adam-cosine|sgd-onecycle] [--augmentation standard|light]
-//        [--public-test read|skip]
+//        [--public-test read|skip] [--ferplus FER2013NEW.csv [--mode crossentropy|majority|probability|multitarget]] [--label-smoothing E]
+//
+// With --ferplus the data are FER+ (--data must then be Kaggle's fer2013.csv in its original row order, as
+// ../shared/datasets/ferplus/fer2013.csv.gz): 8 classes, the votes split 90/10 stratified by their most voted class
+// (seed 42); the training part follows --mode (FER+'s rules; crossentropy by default, the paper's best), validation
+// and PublicTest are scored on majority labels (faces without a majority left out, as the paper does). Label smoothing
+// defaults to 0 for FER+ (its targets are already distributions) and to 0.1 otherwise.
 //
 // Recipes (--recipe): adam-cosine (default: TrainingRecipes.Default's optimizer, schedule, augmentation and label
 // smoothing: Adam 1e-3, cosine to 1e-5 after 2 warm-up epochs, Augmentations.Standard)
@@ -64,11 +70,13 @@ TorchSharp.torch.set_num_threads(ScriptArguments.Threads(options));
 Directory.CreateDirectory(output);
 
 var clock = Stopwatch.StartNew();
-var dataset = Fer2013.Load(data);
-var (train, validation) = dataset.Training.SplitStratified(0.1, seed: 42);
-Console.WriteLine($"Loaded {dataset.Training.Count} training faces ({train.Count} train, {validation.Count} validation) in {clock.Elapsed.TotalSeconds:0.0}s");
+var ferPlusLabels = options.GetValueOrDefault("ferplus");
+var (train, validation, publicTest, dataDescription) = ferPlusLabels is null ? LoadFer2013(data) : LoadFerPlus(data, ferPlusLabels, options.GetValueOrDefault("mode", "crossentropy"));
+Console.WriteLine($"Loaded {train.Count} train and {validation.Count} validation faces in {clock.Elapsed.TotalSeconds:0.0}s");
+var labelSmoothing = double.Parse(options.GetValueOrDefault("label-smoothing", ferPlusLabels is null ? "0.1" : "0"), CultureInfo.InvariantCulture);
 
-using var model = architecture.Build(seed: seed);
+using var model = architecture.Build(classes: train.ClassNames.Count, seed: seed);
+model.ClassNames = train.ClassNames;
 model.Normalization = Normalization.Fer2013;
 var teacherPaths = options.TryGetValue("teacher", out var teacherList) ? teacherList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
 var teachers = teacherPaths.Select(path => Sequential.Load(path)).ToArray();
@@ -77,7 +85,7 @@ if (teachers.Length > 0)
     ReportTeachers(teachers, teacherPaths, validation);
 }
 
-Loss labelLoss = Losses.CategoricalCrossEntropy(labelSmoothing: TrainingRecipes.Default(epochs, seed).LabelSmoothing);
+Loss labelLoss = train.TargetKind == TargetKind.AnyOfLabels ? Losses.MultiTarget() : Losses.CategoricalCrossEntropy(labelSmoothing: labelSmoothing);
 var distillation = teachers.Length == 0
     ? null
     : Losses.DistillFrom(
@@ -91,8 +99,8 @@ var recipeDefault = TrainingRecipes.Default(epochs, seed);
 var augmentation = augmentationName == "light" ? new AugmentationPipeline(seed).HorizontalFlip().RandomCrop(48, padding: 4) : recipeDefault.Augmentation!;
 var optimizer = sgd ? Optimizers.Sgd(0.05, momentum: 0.9, nesterov: true, weightDecay: 5e-4) : recipeDefault.Optimizer!;
 var schedule = sgd ? Schedules.Cosine(epochs, 5e-6, warmupEpochs: Math.Max(1, epochs / 5)) : recipeDefault.Schedule!;
-model.TrainingInfo["recipe"] = $"{architecture.Name}, {recipe}: {optimizer}, {schedule} over {epochs} epochs, label smoothing 0.1, batch 64, augmentation {augmentation}";
-model.TrainingInfo["data"] = "FER2013 Training (90% stratified split, seed 42); validation 10%";
+model.TrainingInfo["recipe"] = $"{architecture.Name}, {recipe}: {optimizer}, {schedule} over {epochs} epochs, {labelLoss}, batch 64, augmentation {augmentation}";
+model.TrainingInfo["data"] = dataDescription;
 if (distillation is not null)
 {
     model.TrainingInfo["distillation"] = $"{distillation} from {string.Join(", ", teacherPaths)}";
@@ -135,7 +143,7 @@ var bestEpoch = history["val_accuracy"].Select((v, i) => (v, i)).MaxBy(t => t.v)
 var validationMetrics = new MetricsAccumulator(validation.ClassNames);
 validationMetrics.AddBatch(validation.Labels, best.Predict(validation));
 var validationReport = validationMetrics.Compute();
-var test = readPublicTest ? best.Evaluate(dataset.PublicTest) : null;
+var test = readPublicTest ? best.Evaluate(publicTest()) : null;
 var report = new
 {
     architecture = architecture.Name,
@@ -166,6 +174,39 @@ Console.WriteLine(JsonSerializer.Serialize(report));
 foreach (var teacher in teachers)
 {
     teacher.Dispose();
+}
+
+// FER2013: the Training split 90/10 stratified (seed 42); PublicTest read only when asked.
+static (LabeledFaces Train, LabeledFaces Validation, Func<LabeledFaces> PublicTest, string Description) LoadFer2013(string path)
+{
+    var dataset = Fer2013.Load(path);
+    var (train, validation) = dataset.Training.SplitStratified(0.1, seed: 42);
+    return (train, validation, () => dataset.PublicTest, "FER2013 Training (90% stratified split, seed 42); validation 10%");
+}
+
+// FER+: the votes of the Training split 90/10 stratified (seed 42); training faces by --mode, the others by majority.
+static (LabeledFaces Train, LabeledFaces Validation, Func<LabeledFaces> PublicTest, string Description) LoadFerPlus(string pixels, string labels, string modeName)
+{
+    var mode = modeName switch
+    {
+        "crossentropy" => FerPlusLabelMode.CrossEntropy,
+        "majority" => FerPlusLabelMode.Majority,
+        "probability" => FerPlusLabelMode.Probability,
+        "multitarget" => FerPlusLabelMode.MultiTarget,
+        _ => throw new ArgumentException($"--mode must be crossentropy, majority, probability or multitarget, not '{modeName}'."),
+    };
+    var dataset = FerPlus.Load(pixels, labels);
+    var (trainVotes, validationVotes) = dataset.Training.SplitStratified(0.1, seed: 42);
+    var train = trainVotes.Select(mode);
+    var validation = validationVotes.Select(FerPlusLabelMode.Majority);
+    Console.WriteLine($"FER+ train: {train}");
+    Console.WriteLine($"FER+ validation: {validation}");
+    return (train.Faces, validation.Faces, () =>
+    {
+        var test = dataset.PublicTest.Select(FerPlusLabelMode.Majority);
+        Console.WriteLine($"FER+ PublicTest: {test}");
+        return test.Faces;
+    }, $"FER+ Training (90% of the votes, stratified, seed 42; {train}); validation 10% ({validation})");
 }
 
 // Validation accuracy of each teacher and, for several, of their mean probabilities (what the student learns).

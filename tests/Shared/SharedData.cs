@@ -15,6 +15,18 @@ internal static class SharedData
         return ImagesTar!;
     }
 
+    /// <summary>The FER+ files (../shared/datasets/ferplus: Kaggle's fer2013.csv in its original order, and fer2013new.csv), or a skip.</summary>
+    public static (string Pixels, string Votes) RequireFerPlus()
+    {
+        var folder = Environment.GetEnvironmentVariable("FERPLUS_DIR") is { Length: > 0 } configured
+            ? configured
+            : Folder.Value is { } fer2013 ? Path.Combine(fer2013, "..", "ferplus") : null;
+        var pixels = folder is null ? null : Path.Combine(folder, "fer2013.csv.gz");
+        var votes = folder is null ? null : Path.Combine(folder, "fer2013new.csv");
+        Skip.If(pixels is null || !File.Exists(pixels) || !File.Exists(votes), "The shared FER+ data (../shared/datasets/ferplus/fer2013.csv.gz and fer2013new.csv) is absent.");
+        return (pixels!, votes!);
+    }
+
     public static string RequireCsv()
     {
         Skip.If(Fer2013Csv is null, "The shared FER2013 data (../shared/datasets/fer2013/fer2013.csv.gz) is absent.");

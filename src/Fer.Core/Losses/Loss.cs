@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace Fer.Core;
 
 /// <summary>
-/// A training loss for <see cref="Sequential.Compile"/>: <see cref="CategoricalCrossEntropy"/>, or
+/// A training loss for <see cref="Sequential.Compile"/>: <see cref="CategoricalCrossEntropy"/>, <see cref="MultiTargetCrossEntropy"/>, or
 /// <see cref="KnowledgeDistillation"/>, which wraps another loss and adds a teacher's term. Create one with
 /// <see cref="Losses"/>. Validation and <see cref="Sequential.Evaluate"/> report <see cref="EvaluationLoss"/>'s
 /// value against the labels.

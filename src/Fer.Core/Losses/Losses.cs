@@ -10,6 +10,13 @@ public static class Losses
         => new(labelSmoothing, classWeights);
 
     /// <summary>
+    /// FER+'s multi-target loss (Barsoum et al. 2016): every class with a target share above zero counts as right
+    /// (<c>FerPlusLabelMode.MultiTarget</c> faces, whose <c>TargetKind</c> is <c>AnyOfLabels</c>).
+    /// </summary>
+    /// <param name="epsilon">The weight of the other classes inside the maximum, in (0, 0.5); the paper's code uses 0.001.</param>
+    public static MultiTargetCrossEntropy MultiTarget(double epsilon = 0.001) => new(epsilon);
+
+    /// <summary>
     /// Knowledge distillation from a trained <paramref name="teacher"/> (Hinton et al. 2015), for
     /// <see cref="Sequential.Compile"/> (as its loss): e.g. a small, fast network learns what a large, accurate one predicts.
     /// </summary>

@@ -105,6 +105,12 @@ public sealed partial class Sequential
             ModelInputs.LabelledData(this, validation, nameof(validation));
         }
 
+        if (train.TargetKind == TargetKind.AnyOfLabels && Loss?.EvaluationLoss is not (null or MultiTargetCrossEntropy))
+        {
+            throw new FerModelException(
+                $"Fit: {train.Source} holds multi-target faces (every class with a share above zero is right), which {Loss.EvaluationLoss} would learn as distributions; compile the model with Losses.MultiTarget().");
+        }
+
         if (samplingWeights is not null && samplingWeights.Count != train.Count)
         {
             throw new FerModelException($"Fit: samplingWeights has {samplingWeights.Count} weights but train has {train.Count} images.");

@@ -169,7 +169,7 @@ public sealed class BatchLoader
         using var scope = NewDisposeScope();
         var shape = new long[] { count, _data.Shape.Channels, _data.Shape.Height, _data.Shape.Width };
         var images = tensor(values, shape).to(Options.Device);
-        var targets = nn.functional.one_hot(tensor(labels, ScalarType.Int64).to(Options.Device), _data.ClassNames.Count).to(ScalarType.Float32);
+        var targets = Targets(order.AsSpan(start, count), labels, epoch, batchIndex);
         if (Options.Augmentation is { Enabled: true } augmentation)
         {
             (images, targets) = augmentation.Apply(images, targets, epoch, batchIndex);
@@ -178,6 +178,61 @@ public sealed class BatchLoader
 
         scope.Detach(images, targets);
         return new Batch(images, targets, labels, batchIndex);
+    }
+
+    /// <summary>
+    /// The (N, classes) training targets of a batch on the device: one-hot labels, the faces' distributions, or one
+    /// label drawn from each distribution with a generator of the seed, epoch and batch (the same on a resumed run).
+    /// </summary>
+    private Tensor Targets(ReadOnlySpan<int> indices, int[] labels, int epoch, int batchIndex)
+    {
+        var classes = _data.ClassNames.Count;
+        if (_data.TargetKind is TargetKind.Distribution or TargetKind.AnyOfLabels)
+        {
+            var values = new float[indices.Length * classes];
+            for (var i = 0; i < indices.Length; i++)
+            {
+                _data.TargetSpan.Slice(indices[i] * classes, classes).CopyTo(values.AsSpan(i * classes, classes));
+            }
+
+            return tensor(values, [indices.Length, classes]).to(Options.Device);
+        }
+
+        var chosen = labels;
+        if (_data.TargetKind == TargetKind.DrawnLabel)
+        {
+            var random = new Random(SeedMixer.MixToInt(Options.Seed ^ 0x0d4a3, epoch, batchIndex));
+            chosen = new int[indices.Length];
+            for (var i = 0; i < indices.Length; i++)
+            {
+                chosen[i] = Draw(_data.TargetSpan.Slice(indices[i] * classes, classes), random.NextDouble());
+            }
+        }
+
+        return nn.functional.one_hot(tensor(chosen, ScalarType.Int64).to(Options.Device), classes).to(ScalarType.Float32);
+    }
+
+    /// <summary>The class whose cumulative share first exceeds <paramref name="u"/> in [0, 1); the last class with a share otherwise.</summary>
+    private static int Draw(ReadOnlySpan<float> distribution, double u)
+    {
+        var cumulative = 0.0;
+        var last = 0;
+        for (var k = 0; k < distribution.Length; k++)
+        {
+            if (distribution[k] <= 0)
+            {
+                continue;
+            }
+
+            last = k;
+            cumulative += distribution[k];
+            if (u < cumulative)
+            {
+                return k;
+            }
+        }
+
+        return last;
     }
 
     private static int[] WeightedDraw(IReadOnlyList<double> weights, int count, Random random)

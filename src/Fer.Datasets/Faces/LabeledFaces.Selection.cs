@@ -25,15 +25,18 @@ public sealed partial class LabeledFaces
         Guard.NotNull(indices);
         var selected = indices.ToArray();
         var size = Shape.PixelCount;
+        var classes = ClassNames.Count;
         var pixels = new byte[(long)selected.Length * size];
         var labels = new int[selected.Length];
+        var targets = _targets is null ? null : new float[(long)selected.Length * classes];
         for (var i = 0; i < selected.Length; i++)
         {
             GetPixels(selected[i]).CopyTo(pixels.AsSpan(i * size, size));
             labels[i] = _labels[selected[i]];
+            _targets?.AsSpan(selected[i] * classes, classes).CopyTo(targets.AsSpan(i * classes, classes));
         }
 
-        return Create(pixels, labels, Shape, ClassNames, Source);
+        return Create(pixels, labels, Shape, ClassNames, Source, targets, TargetKind);
     }
 
     /// <summary>
@@ -51,34 +54,12 @@ public sealed partial class LabeledFaces
             throw new ArgumentOutOfRangeException(nameof(fraction), fraction, $"fraction must be in (0, 1), but was {fraction}.");
         }
 
-        var random = new Random(seed);
-        var train = new List<int>();
-        var validation = new List<int>();
-        foreach (var classIndices in IndicesPerClass())
-        {
-            random.Shuffle(classIndices);
-            var take = (int)Math.Round(classIndices.Length * fraction, MidpointRounding.AwayFromZero);
-            if (take == 0 && classIndices.Length >= 2)
-            {
-                take = 1;
-            }
-
-            if (take == classIndices.Length && take > 0)
-            {
-                take--;
-            }
-
-            validation.AddRange(classIndices.Take(take));
-            train.AddRange(classIndices.Skip(take));
-        }
-
-        if (validation.Count == 0)
+        var (train, validation) = StratifiedSplit.Indices(_labels, ClassNames.Count, fraction, seed);
+        if (validation.Length == 0)
         {
             throw new FerDataException($"{Source}: a stratified split of {Count} images with fraction {fraction} leaves the second part empty.") { Input = Source };
         }
 
-        train.Sort();
-        validation.Sort();
         return (Subset(train), Subset(validation));
     }
 
@@ -124,7 +105,13 @@ public sealed partial class LabeledFaces
             throw new FerDataException($"Cannot concatenate {Source} (shape {Shape}, classes {string.Join(",", ClassNames)}) with {other.Source} (shape {other.Shape}, classes {string.Join(",", other.ClassNames)}).");
         }
 
-        return Create([.. _pixels, .. other._pixels], [.. _labels, .. other._labels], Shape, ClassNames, $"{Source}+{other.Source}");
+        if (other.TargetKind != TargetKind)
+        {
+            throw new FerDataException($"Cannot concatenate {Source} (targets: {TargetKind}) with {other.Source} (targets: {other.TargetKind}): their training targets differ in kind.");
+        }
+
+        float[]? targets = _targets is null ? null : [.. _targets, .. other._targets!];
+        return Create([.. _pixels, .. other._pixels], [.. _labels, .. other._labels], Shape, ClassNames, $"{Source}+{other.Source}", targets, TargetKind);
     }
 
     private int[][] IndicesPerClass()

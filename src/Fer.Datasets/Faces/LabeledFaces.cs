@@ -13,10 +13,12 @@ public sealed partial class LabeledFaces
     private readonly byte[] _pixels;
     private readonly int[] _labels;
 
-    private LabeledFaces(byte[] pixels, int[] labels, ImageShape shape, IReadOnlyList<string> classNames, string source)
+    private LabeledFaces(byte[] pixels, int[] labels, ImageShape shape, IReadOnlyList<string> classNames, string source, float[]? targets = null, TargetKind targetKind = TargetKind.Label)
     {
         _pixels = pixels;
         _labels = labels;
+        _targets = targets;
+        TargetKind = targetKind;
         Shape = shape;
         ClassNames = classNames;
         Source = source;
@@ -106,6 +108,10 @@ public sealed partial class LabeledFaces
     }
 
     internal static LabeledFaces Create(byte[] pixels, int[] labels, ImageShape? shape, IReadOnlyList<string>? classNames, string source)
+        => Create(pixels, labels, shape, classNames, source, null, TargetKind.Label);
+
+    /// <summary>Checks and wraps the arrays (not copied); <paramref name="targets"/> holds one distribution per image, or is null for <see cref="TargetKind.Label"/>.</summary>
+    internal static LabeledFaces Create(byte[] pixels, int[] labels, ImageShape? shape, IReadOnlyList<string>? classNames, string source, float[]? targets, TargetKind targetKind)
     {
         var imageShape = shape ?? ImageShape.Fer2013;
         ModelInputChecks.Shape(imageShape, nameof(shape));
@@ -130,6 +136,7 @@ public sealed partial class LabeledFaces
             }
         }
 
-        return new LabeledFaces(pixels, labels, imageShape, names, source);
+        CheckTargets(targets, targetKind, labels.Length, names, source);
+        return new LabeledFaces(pixels, labels, imageShape, names, source, targets, targetKind);
     }
 }

@@ -35,13 +35,53 @@ internal sealed class Fer2013CsvReader
         {
             return ReadRows();
         }
-        catch (Exception e) when (e is UnauthorizedAccessException || (e is IOException && e is not FileNotFoundException and not DirectoryNotFoundException))
+        catch (Exception e) when (ReadError(e) is { } error)
         {
-            throw new FerDataException($"{_path} could not be read: {e.Message}", e) { Input = _path };
+            throw error;
         }
     }
 
     private FerDataset ReadRows()
+    {
+        foreach (var row in Rows())
+        {
+            if (row.Pixels is { } pixels)
+            {
+                if (!_rows.TryGetValue(row.Split, out var bucket))
+                {
+                    bucket = ([], []);
+                    _rows[row.Split] = bucket;
+                }
+
+                bucket.Pixels.Add(pixels);
+                bucket.Labels.Add(row.Label);
+            }
+            else if (_options.MalformedRows == MalformedRowHandling.Skip)
+            {
+                _skipped.Add(new SkippedInput(_path, row.LineNumber, row.Reason!));
+            }
+            else
+            {
+                throw Malformed(row.LineNumber, row.Reason!);
+            }
+        }
+
+        if (_rows.Count == 0)
+        {
+            throw new FerDataException($"{_path} has a header but no usable rows: the data set is empty.") { Input = _path };
+        }
+
+        var splits = _rows.ToDictionary(
+            kv => kv.Key,
+            kv => LabeledFaces.Create(Concatenate(kv.Value.Pixels, kv.Key), [.. kv.Value.Labels], ImageShape.Fer2013, _options.ClassNames, $"{_path} ({kv.Key})"));
+        return new FerDataset(_path, splits, _skipped);
+    }
+
+    /// <summary>
+    /// Every non-empty data row in file order, parsed or with the reason it is malformed; a missing or bad header and
+    /// an overlong line throw. The caller wraps I/O errors (see <see cref="Read"/>).
+    /// </summary>
+    internal IEnumerable<Fer2013Row> Rows()
     {
         // Sep parses; the guard below it bounds every line, so Sep's buffers never grow past MaxLineLength. Quotes are
         // not parsed as CSV quoting (a stray quote would otherwise join the rest of the file into one row): FER2013's
@@ -67,37 +107,17 @@ internal sealed class Fer2013CsvReader
             }
 
             long lineNumber = row.LineNumberFrom;
-            if (TryParseRow(row, columns, out var split, out var label, out var pixels, out var reason))
-            {
-                if (!_rows.TryGetValue(split, out var bucket))
-                {
-                    bucket = ([], []);
-                    _rows[split] = bucket;
-                }
-
-                bucket.Pixels.Add(pixels!);
-                bucket.Labels.Add(label);
-            }
-            else if (_options.MalformedRows == MalformedRowHandling.Skip)
-            {
-                _skipped.Add(new SkippedInput(_path, lineNumber, reason!));
-            }
-            else
-            {
-                throw Malformed(lineNumber, reason!);
-            }
+            yield return TryParseRow(row, columns, out var split, out var label, out var pixels, out var reason)
+                ? new Fer2013Row(lineNumber, split, label, pixels, null)
+                : new Fer2013Row(lineNumber, split, label, null, reason);
         }
-
-        if (_rows.Count == 0)
-        {
-            throw new FerDataException($"{_path} has a header but no usable rows: the data set is empty.") { Input = _path };
-        }
-
-        var splits = _rows.ToDictionary(
-            kv => kv.Key,
-            kv => LabeledFaces.Create(Concatenate(kv.Value.Pixels, kv.Key), [.. kv.Value.Labels], ImageShape.Fer2013, _options.ClassNames, $"{_path} ({kv.Key})"));
-        return new FerDataset(_path, splits, _skipped);
     }
+
+    /// <summary>Wraps a read error of <see cref="Rows"/> (permissions, a failing disk) as ours, naming the file.</summary>
+    internal FerDataException? ReadError(Exception e)
+        => e is UnauthorizedAccessException || (e is IOException && e is not FileNotFoundException and not DirectoryNotFoundException)
+            ? new FerDataException($"{_path} could not be read: {e.Message}", e) { Input = _path }
+            : null;
 
     internal static Stream OpenMaybeCompressed(string path)
     {
@@ -311,6 +331,6 @@ internal sealed class Fer2013CsvReader
         return all;
     }
 
-    private FerDataException Malformed(long lineNumber, string reason)
+    internal FerDataException Malformed(long lineNumber, string reason)
         => new($"{_path}, line {lineNumber}: {reason}.") { Input = _path, LineNumber = lineNumber };
 }

@@ -119,6 +119,7 @@ public static class FaceAnnotations
             Emotion.Angry => new SKColor(0xFF, 0x41, 0x36),
             Emotion.Fear => new SKColor(0xB1, 0x0D, 0xC9),
             Emotion.Disgust => new SKColor(0x8B, 0x5A, 0x2B),
+            Emotion.Contempt => new SKColor(0xFF, 0x85, 0x1B),
             _ => SKColors.White,
         };
         var box = face.Face.Box;

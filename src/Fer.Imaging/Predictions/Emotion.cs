@@ -1,6 +1,10 @@
 namespace Fer.Datasets;
 
-/// <summary>The seven FER2013 emotions, in the standard FER2013 label order (0 angry … 6 neutral).</summary>
+/// <summary>
+/// The emotions the library's models tell apart: FER2013's seven, numbered in FER2013's label order (0 angry … 6
+/// neutral), and contempt, FER+'s eighth. A model's own output order is its <c>ClassNames</c>; an
+/// <see cref="Fer.Core.EmotionPrediction"/> maps it to these by name.
+/// </summary>
 public enum Emotion
 {
     /// <summary>Label 0.</summary>
@@ -23,4 +27,7 @@ public enum Emotion
 
     /// <summary>Label 6.</summary>
     Neutral = 6,
+
+    /// <summary>Not a FER2013 class: FER+'s eighth emotion (about 1% of its faces by majority vote).</summary>
+    Contempt = 7,
 }

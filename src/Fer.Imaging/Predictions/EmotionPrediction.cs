@@ -39,10 +39,10 @@ public sealed class EmotionPrediction
         Label = classNames[best];
         Confidence = values[best];
         Probabilities = classNames.Select((name, i) => KeyValuePair.Create(name, values[i])).ToDictionary(StringComparer.OrdinalIgnoreCase);
-        Emotion = classNames.SequenceEqual(ClassNames.Fer2013, StringComparer.OrdinalIgnoreCase) ? (Emotion)best : null;
+        Emotion = ClassNames.ToEmotion(Label);
     }
 
-    /// <summary>The most probable emotion, for models with FER2013's seven classes; null for other class lists (see <see cref="Label"/>).</summary>
+    /// <summary>The most probable emotion, by its class name (FER2013's seven, FER+'s eight); null for a class name that is no emotion (see <see cref="Label"/>).</summary>
     public Emotion? Emotion { get; }
 
     /// <summary>The most probable class's name, e.g. "happy".</summary>
