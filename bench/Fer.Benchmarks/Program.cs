@@ -9,6 +9,7 @@
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- --media               1080p video frames/s and photos/s (needs ffmpeg)
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- --csv [--data …]      the FER2013 CSV reader against Sep
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- --latency             one-face latency through BenchmarkDotNet (TorchSharp vs ONNX Runtime)
+//   dotnet run -c Release --project bench/Fer.Benchmarks -- --finite-check        the cost of refusing non-finite probabilities (BenchmarkDotNet)
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
@@ -88,6 +89,14 @@ if (args.Contains("--latency"))
 {
     var job = BenchmarkDotNet.Jobs.JobExtensions.WithToolchain(BenchmarkDotNet.Jobs.Job.Default, BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance);
     BenchmarkDotNet.Running.BenchmarkRunner.Run<FaceLatencyBenchmarks>(BenchmarkDotNet.Configs.ConfigExtensions.AddJob(BenchmarkDotNet.Configs.DefaultConfig.Instance, job));
+    return;
+}
+
+// The cost of the non-finite probability check through BenchmarkDotNet, in process: --finite-check.
+if (args.Contains("--finite-check"))
+{
+    var job = BenchmarkDotNet.Jobs.JobExtensions.WithToolchain(BenchmarkDotNet.Jobs.Job.ShortRun, BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance);
+    BenchmarkDotNet.Running.BenchmarkRunner.Run<FiniteCheckBenchmark>(BenchmarkDotNet.Configs.ConfigExtensions.AddJob(BenchmarkDotNet.Configs.DefaultConfig.Instance, job));
     return;
 }
 

@@ -128,7 +128,7 @@ public sealed partial class OnnxEmotionClassifier
         }
         catch (OnnxRuntimeException e)
         {
-            throw OnnxModelSignature.Invalid(source, $"ONNX Runtime cannot run it on a plain image: {e.Message.Split('\n')[0]}");
+            throw OnnxModelSignature.Invalid(source, "ONNX Runtime cannot run it on a plain image: a node fails on the input shape the model declares (the inner exception has ONNX Runtime's own report)", e);
         }
         catch (FerModelException)
         {

@@ -155,7 +155,9 @@ public sealed partial class OnnxEmotionClassifier : IEmotionPredictor
         }
         catch (OnnxRuntimeException e)
         {
-            throw new FerModelException($"Invalid ONNX model: {source}: ONNX Runtime cannot load it: {e.Message.Split('\n')[0]}", e);
+            throw new FerModelException(
+                $"Invalid ONNX model: {source}: ONNX Runtime cannot load it: it is not a well-formed ONNX model, or it uses an operator, opset or feature that this " +
+                "ONNX Runtime does not run (Fer.Onnx reads the opset-17 models Fer.Core exports; the inner exception has ONNX Runtime's own report).", e);
         }
         catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException)
         {

@@ -72,7 +72,7 @@ internal sealed record OnnxModelSignature(IReadOnlyList<string> ClassNames, Imag
         }
         catch (JsonException e)
         {
-            throw Invalid(source, $"its class names are not a JSON array of strings ({e.Message})");
+            throw Invalid(source, $"its class names are not a JSON array of strings: {ExceptionWords.Describe(e)}");
         }
 
         try
@@ -81,7 +81,7 @@ internal sealed record OnnxModelSignature(IReadOnlyList<string> ClassNames, Imag
         }
         catch (ArgumentException e)
         {
-            throw Invalid(source, e.Message);
+            throw Invalid(source, ExceptionWords.Of(e));
         }
     }
 
@@ -126,5 +126,5 @@ internal sealed record OnnxModelSignature(IReadOnlyList<string> ClassNames, Imag
         }
     }
 
-    internal static FerModelException Invalid(string source, string reason) => new($"Invalid ONNX model: {source}: {reason}.");
+    internal static FerModelException Invalid(string source, string reason, Exception? inner = null) => new($"Invalid ONNX model: {source}: {reason}.", inner);
 }

@@ -10,6 +10,12 @@ namespace Fer.Internal;
 /// </summary>
 internal sealed class PredictionInputs
 {
+    /// <summary>
+    /// The most faces classified in one photo: a crowd photo has hundreds at most, a detector that returns thousands is
+    /// broken or hostile, and each face costs a crop and a network pass (milliseconds; tens with an ensemble).
+    /// </summary>
+    public const int MaxFacesPerPhoto = 1000;
+
     private readonly Func<byte[], int, IReadOnlyList<EmotionPrediction>> _classify;
 
     /// <param name="inputShape">The model's input: one channel.</param>
@@ -93,6 +99,7 @@ internal sealed class PredictionInputs
         Guard.NotNull(photo);
         Guard.NotNull(detector);
         var faces = detector.Detect(photo) ?? throw new InvalidOperationException($"{detector.GetType().Name}.Detect returned null; it must return an empty list when there is no face.");
+        CheckFaceCount(faces.Count, $"{detector.GetType().Name} found", photo);
         for (var i = 0; i < faces.Count; i++)
         {
             if (faces[i] is null)
@@ -112,7 +119,8 @@ internal sealed class PredictionInputs
     public IReadOnlyList<FaceEmotion> Faces(Photo photo, IEnumerable<FaceBox> faces, FaceCropping? cropping)
     {
         Guard.NotNull(photo);
-        var boxes = Guard.NotNull(faces).ToList();
+        var boxes = Guard.NotNull(faces).Take(MaxFacesPerPhoto + 1).ToList();
+        CheckFaceCount(boxes.Count, "The boxes given hold at least", photo);
         for (var i = 0; i < boxes.Count; i++)
         {
             if (!IsUsable(boxes[i]))
@@ -128,6 +136,17 @@ internal sealed class PredictionInputs
     {
         using var photo = Fer.Datasets.Photo.Load(photoPath);
         return Faces(photo, detector, cropping);
+    }
+
+    private static void CheckFaceCount(int count, string who, Photo photo)
+    {
+        if (count > MaxFacesPerPhoto)
+        {
+            throw new FerDataException(
+                $"{who} {count:N0} faces in the {photo.Width}x{photo.Height} photo {photo.Source}, more than the {MaxFacesPerPhoto:N0} classified in one photo; " +
+                "a detector that finds that many is misconfigured (raise its confidence threshold), or split the photo into parts.")
+            { Input = photo.Source };
+        }
     }
 
     private static bool IsUsable(FaceBox box)

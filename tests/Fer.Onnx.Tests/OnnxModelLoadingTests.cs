@@ -57,7 +57,12 @@ public sealed class OnnxModelLoadingTests
         var bytes = new byte[10_000];
         new Random(3).NextBytes(bytes);
 
-        Assert.Throws<FerModelException>(() => OnnxEmotionClassifier.Load(bytes, "noise.onnx"));
+        var error = Assert.Throws<FerModelException>(() => OnnxEmotionClassifier.Load(bytes, "noise.onnx"));
+
+        // Our words, ONNX Runtime's own report only as the inner exception.
+        Assert.Contains("Invalid ONNX model: noise.onnx: ONNX Runtime cannot load it: it is not a well-formed ONNX model", error.Message);
+        Assert.DoesNotContain("[ErrorCode:", error.Message);
+        Assert.Contains("[ErrorCode:", error.InnerException!.Message);
     }
 
     [Fact]

@@ -9,10 +9,10 @@ namespace Fer.Stress;
 
 /// <summary>
 /// Seeded generators of hostile inputs, one kind at a time: model files, images, FER2013 CSV files (plain and gzip),
-/// training states and odd paths, each built by mutating a valid input (cuts, flipped bytes, forged headers with a
+/// training states, odd paths, FER+ file pairs, bombs, URL-like file names and weights that overflow, each built by mutating a valid input (cuts, flipped bytes, forged headers with a
 /// recomputed checksum, wrong types, huge or negative numbers, repeated keys).
 /// </summary>
-internal sealed class FuzzCorpus(string work, int seed)
+internal sealed partial class FuzzCorpus(string work, int seed)
 {
     private readonly Random _random = new(seed);
 
@@ -23,6 +23,10 @@ internal sealed class FuzzCorpus(string work, int seed)
         "csv" => Enumerable.Range(0, count).Select(i => CsvCase(i)),
         "state" => Enumerable.Range(0, count).Select(i => StateCase(i)),
         "path" => PathCases().Take(count),
+        "ferplus" => Enumerable.Range(0, count).Select(i => FerPlusCase(i)),
+        "bomb" => BombCases().Take(count),
+        "names" => NameCases().Take(count),
+        "weights" => Enumerable.Range(0, count).Select(i => WeightsCase(i)),
         _ => throw new ArgumentException($"unknown fuzz kind '{kind}'"),
     };
 

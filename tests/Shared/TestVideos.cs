@@ -23,6 +23,22 @@ internal static class TestVideos
         return output;
     }
 
+    /// <summary>
+    /// A 6-second, 10 fps, 800x600 H.264 video: group5.jpg (five faces) for 3 s, then a hard cut to group3.jpg (three
+    /// other people, three of them where people of the first shot were) for 3 s, each photo letterboxed to the frame.
+    /// </summary>
+    public static string HardCut(string folder)
+    {
+        RequireFfmpeg();
+        var output = Path.Combine(folder, "hard-cut.mp4");
+        const string frame = "scale=800:600:force_original_aspect_ratio=decrease,pad=800:600:(ow-iw)/2:(oh-ih)/2,setsar=1,fps=10";
+        Run("ffmpeg", "-nostdin", "-v", "error", "-y",
+            "-loop", "1", "-t", "3", "-i", Path.Combine(RealFaces.PhotosFolder(), "group5.jpg"),
+            "-loop", "1", "-t", "3", "-i", Path.Combine(RealFaces.PhotosFolder(), "group3.jpg"),
+            "-filter_complex", $"[0]{frame}[a];[1]{frame}[b];[a][b]concat=n=2:v=1[v]", "-map", "[v]", "-c:v", "libx264", "-pix_fmt", "yuv420p", output);
+        return output;
+    }
+
     /// <summary>The number of video frames ffprobe counts in a file.</summary>
     public static int CountFrames(string path)
         => int.Parse(Run("ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0", "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", path).Trim());

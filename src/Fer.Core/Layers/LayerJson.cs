@@ -51,7 +51,7 @@ internal static class LayerJson
         }
         catch (Exception e) when (e is ArgumentException || (e is FerModelException && !e.Message.StartsWith("Invalid model file", StringComparison.Ordinal)))
         {
-            throw Invalid(path, e.Message);
+            throw Invalid(path, Fer.Internal.ExceptionWords.Of(e));
         }
     }
 

@@ -38,7 +38,11 @@ internal static class NetworkBuilder
                 }
                 catch (System.Runtime.InteropServices.ExternalException e)
                 {
-                    throw new FerModelException($"Layer {i + 1} ({layer}): LibTorch could not create it for input {shape.ToBatchString()}: {e.Message.Split('\n')[0]}", e);
+                    throw new FerModelException($"Layer {i + 1} ({layer}): LibTorch could not create it for input {shape.ToBatchString()}: the input is too large for it, or its settings do not fit that input.", e);
+                }
+                catch (OverflowException e)
+                {
+                    throw new FerModelException($"Layer {i + 1} ({layer}): its output for input {shape.ToBatchString()} would hold more than {int.MaxValue:N0} values per image; use a smaller input or pool before it.", e);
                 }
 
                 modules.Add(result.Module);

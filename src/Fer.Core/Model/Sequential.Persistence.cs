@@ -56,6 +56,7 @@ public sealed partial class Sequential
     public static Sequential Load(string path, ComputeDevice? device = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        SequentialFile.CheckDataSize(ModelFile.PeekHeader(path), path);
         return Load(ModelFile.ReadAllBytes(path), path, device);
     }
 

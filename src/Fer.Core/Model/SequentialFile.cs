@@ -127,7 +127,7 @@ internal static class SequentialFile
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or NullReferenceException or ArgumentException)
         {
-            throw new FerModelException($"Invalid model file: {source}: its header is malformed ({e.Message}).", e);
+            throw new FerModelException($"Invalid model file: {source}: its header is malformed: {Fer.Internal.ExceptionWords.Of(e)}.", e);
         }
     }
 
@@ -166,6 +166,32 @@ internal static class SequentialFile
 
         return MemoryMarshal.AsBytes(halves.AsSpan()).ToArray();
     }
+
+    /// <summary>
+    /// Refuses a model file whose entry data is larger than its architecture can need (every weight in float32, plus
+    /// room for an optimizer's state in a training state file), from its header alone, before the file is read: a
+    /// forged or padded file of gigabytes costs a header read, not gigabytes of memory.
+    /// </summary>
+    public static void CheckDataSize((JsonObject Header, long DataBytes) peek, string source)
+    {
+        var (header, dataBytes) = peek;
+        if (dataBytes < 0 || header["architecture"] is null)
+        {
+            return;   // not a readable header: the full read gives the precise reason
+        }
+
+        using var model = FromHeader(header, source, null);
+        using var scope = NewDisposeScope();
+        var weights = model.Network.state_dict().Values.Sum(t => t.numel());
+        var limit = (weights * sizeof(float) * MaxStateCopies) + (1L << 20);
+        if (dataBytes > limit)
+        {
+            throw ModelFile.Invalid(source, $"it holds {dataBytes:N0} bytes of weights, but its architecture has {weights:N0} weights, which need at most {limit:N0} bytes; the file is forged or padded");
+        }
+    }
+
+    /// <summary>How many copies of the weights a file may hold: the weights, and an optimizer's state of up to three (Adam's two moments and more).</summary>
+    private const long MaxStateCopies = 4;
 
     public static void LoadWeights(Sequential model, IReadOnlyDictionary<string, TensorEntry> entries, string source)
     {

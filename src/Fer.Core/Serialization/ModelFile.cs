@@ -79,22 +79,7 @@ internal static class ModelFile
             throw Invalid(source, $"its header length {headerLength} does not fit the file");
         }
 
-        JsonObject header;
-        try
-        {
-            header = JsonNode.Parse(file.AsSpan(16, headerLength), documentOptions: new JsonDocumentOptions { MaxDepth = 64 }) as JsonObject
-                ?? throw Invalid(source, "its header is not a JSON object");
-            MaterializeEveryObject(header);
-        }
-        catch (JsonException e)
-        {
-            throw new FerModelException($"Invalid model file: {source}: its header is not valid JSON ({e.Message}).", e);
-        }
-        catch (ArgumentException e)
-        {
-            // JsonObject builds its dictionary on first use and throws there on a repeated key.
-            throw new FerModelException($"Invalid model file: {source}: its header repeats a key in one JSON object ({e.Message}).", e);
-        }
+        var header = ParseHeader(file.AsSpan(16, headerLength), source);
 
         var entries = new Dictionary<string, TensorEntry>(StringComparer.Ordinal);
         long offset = 16 + headerLength;
@@ -121,6 +106,61 @@ internal static class ModelFile
         }
 
         return (header, entries);
+    }
+
+    /// <summary>
+    /// Reads a model file's fixed prefix and JSON header only, not its weights: what <see cref="Read"/> would find
+    /// there, and how many bytes of entry data the file holds, so that a file far larger than its architecture needs is
+    /// refused before it is read. The checksum is checked later, by <see cref="Read"/>.
+    /// </summary>
+    public static (JsonObject Header, long DataBytes) PeekHeader(string path)
+    {
+        Fer.Internal.InputFile.RequireRegular(path, "model file", message => new FerModelException(message), nameof(path));
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096);
+            const int fixedBytes = 8 + 4 + 4 + 32;
+            Span<byte> prefix = stackalloc byte[16];
+            if (file.Length < fixedBytes || file.Length > MaxFileBytes || file.Read(prefix) < 16 || !prefix[..8].SequenceEqual(Magic))
+            {
+                // Read gives the precise reason (size, magic) for the short and the foreign.
+                return (new JsonObject(), -1);
+            }
+
+            var headerLength = BinaryPrimitives.ReadInt32LittleEndian(prefix[12..]);
+            if (BinaryPrimitives.ReadInt32LittleEndian(prefix[8..]) != FormatVersion || headerLength <= 0 || headerLength > MaxHeaderBytes || 16L + headerLength > file.Length - 32)
+            {
+                return (new JsonObject(), -1);
+            }
+
+            var header = new byte[headerLength];
+            file.ReadExactly(header);
+            return (ParseHeader(header, path), file.Length - 32 - 16 - headerLength);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException && e is not FileNotFoundException)
+        {
+            throw new FerModelException($"The model file '{path}' could not be read: {e.Message}", e);
+        }
+    }
+
+    private static JsonObject ParseHeader(ReadOnlySpan<byte> bytes, string source)
+    {
+        try
+        {
+            var header = JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 64 }) as JsonObject
+                ?? throw Invalid(source, "its header is not a JSON object");
+            MaterializeEveryObject(header);
+            return header;
+        }
+        catch (JsonException e)
+        {
+            throw new FerModelException($"Invalid model file: {source}: its header: {Fer.Internal.ExceptionWords.Describe(e)}.", e);
+        }
+        catch (ArgumentException e)
+        {
+            // JsonObject builds its dictionary on first use and throws there on a repeated key.
+            throw new FerModelException($"Invalid model file: {source}: its header repeats a key in one JSON object.", e);
+        }
     }
 
     /// <summary>Enumerates every JSON object once, so that a repeated key is found here rather than at some later lookup.</summary>
@@ -181,7 +221,7 @@ internal static class ModelFile
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or OverflowException or NullReferenceException or JsonException)
         {
-            throw new FerModelException($"Invalid model file: {source}: entry {index} is malformed ({e.Message}).", e);
+            throw new FerModelException($"Invalid model file: {source}: entry {index} is malformed: {Fer.Internal.ExceptionWords.Describe(e)}.", e);
         }
     }
 }

@@ -104,20 +104,50 @@ public sealed class History
             return history;
         }
 
-        foreach (var item in array.OfType<JsonObject>())
+        IReadOnlyCollection<string>? keys = null;
+        foreach (var (entry, index) in array.Select((n, i) => (n, i)))
         {
-            var values = (item["values"] as JsonObject)?.ToDictionary(kv => kv.Key, kv => kv.Value!.GetValue<double>()) ?? [];
-            var seconds = item["seconds"]!.GetValue<double>();
+            var item = entry as JsonObject ?? throw new FormatException($"epoch {index + 1} is not an object");
+            var values = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var (name, value) in item["values"] as JsonObject ?? throw new FormatException($"epoch {index + 1} has no values"))
+            {
+                values[name] = Number(value, $"epoch {index + 1}'s value '{name}'");
+            }
+
+            if (!values.ContainsKey("loss"))
+            {
+                throw new FormatException($"epoch {index + 1} has no 'loss', which every epoch of training records");
+            }
+
+            if (keys is not null && !keys.Order(StringComparer.Ordinal).SequenceEqual(values.Keys.Order(StringComparer.Ordinal)))
+            {
+                throw new FormatException($"epoch {index + 1} records {string.Join(", ", values.Keys)}, but epoch 1 records {string.Join(", ", keys)}");
+            }
+
+            keys ??= values.Keys;
+            var seconds = Number(item["seconds"], $"epoch {index + 1}'s duration");
             if (!IsEpochDuration(seconds))
             {
                 throw new FormatException($"an epoch lasted {seconds.ToString(CultureInfo.InvariantCulture)} s; expected 0 to {MaxEpochSeconds:0} s");
             }
 
-            history.Add(new EpochLogs(item["epoch"]!.GetValue<int>(), values, item["lr"]!.GetValue<double>(), TimeSpan.FromSeconds(seconds)));
+            var epoch = Number(item["epoch"], $"epoch {index + 1}'s number");
+            if (epoch != Math.Floor(epoch) || epoch is < 1 or > int.MaxValue)
+            {
+                throw new FormatException($"epoch {index + 1}'s number {epoch.ToString(CultureInfo.InvariantCulture)} is not a whole number >= 1");
+            }
+
+            history.Add(new EpochLogs((int)epoch, values, Number(item["lr"], $"epoch {index + 1}'s learning rate"), TimeSpan.FromSeconds(seconds)));
         }
 
         return history;
     }
+
+    /// <summary>A JSON number, or a <see cref="FormatException"/> naming <paramref name="what"/> (null, text, missing).</summary>
+    private static double Number(JsonNode? node, string what)
+        => node is JsonValue value && value.TryGetValue<double>(out var number)
+            ? number
+            : throw new FormatException($"{what} is {(node is null ? "missing or null" : $"not a number ({node.ToJsonString()[..Math.Min(40, node.ToJsonString().Length)]})")}");
 
     /// <summary>The longest epoch duration read back (about 31 years): anything longer is a corrupt or forged file.</summary>
     private const double MaxEpochSeconds = 1e9;

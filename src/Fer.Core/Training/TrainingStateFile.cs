@@ -64,7 +64,7 @@ internal static class TrainingStateFile
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or NullReferenceException or ArgumentException)
         {
-            throw new FerModelException($"Invalid model file: {path}: its history is malformed ({e.Message}).", e);
+            throw new FerModelException($"Invalid model file: {path}: its history is malformed: {Fer.Internal.ExceptionWords.Of(e)}.", e);
         }
 
         if (history.Epochs.Count != epoch || history.Epochs.Select((e, i) => e.Epoch != i + 1).Any(wrong => wrong))
@@ -95,7 +95,7 @@ internal static class TrainingStateFile
             }
             catch (Exception e) when (e is not FerException)
             {
-                throw new FerModelException($"Invalid model file: {path}: its optimizer state does not fit {session.Optimizer.GetType().Name} of this model (truncated, or written by another optimizer): {e.Message}", e);
+                throw new FerModelException($"Invalid model file: {path}: its optimizer state does not fit {session.Optimizer.GetType().Name} of this model (truncated, or written by another optimizer).", e);
             }
         }
         catch
@@ -115,7 +115,7 @@ internal static class TrainingStateFile
                 }
                 catch (Exception e) when (e is InvalidOperationException or FormatException or NullReferenceException or KeyNotFoundException or ArgumentException or System.Text.Json.JsonException)
                 {
-                    throw new FerModelException($"Invalid model file: {path}: the state of callback {i + 1} ({callbacks[i].GetType().Name}) is malformed ({e.Message}).", e);
+                    throw new FerModelException($"Invalid model file: {path}: the state of callback {i + 1} ({callbacks[i].GetType().Name}) is malformed: {Fer.Internal.ExceptionWords.Describe(e)}.", e);
                 }
             }
         }

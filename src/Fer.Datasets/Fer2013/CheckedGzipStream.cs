@@ -11,8 +11,19 @@ namespace Fer.Datasets;
 /// too. Single-member gzip files (what gzip and every common tool write) are supported; a file of several
 /// concatenated members is refused with how to fix it, since only the last member's trailer can be read.
 /// </summary>
+/// <remarks>
+/// Decompression stops with an error past <see cref="MaxExpansion"/> times the compressed size (at least
+/// <see cref="MinBudget"/> bytes): FER2013's CSV compresses about 3:1, so a file that inflates much further is a
+/// compression bomb (gigabytes of newlines or of one repeated row), not a data set, and costs seconds, not minutes.
+/// </remarks>
 internal sealed class CheckedGzipStream : Stream
 {
+    /// <summary>How many times its compressed size a file may decompress to: five times FER2013's ratio.</summary>
+    public const long MaxExpansion = 16;
+
+    /// <summary>The decompressed bytes every file may have, however small it is compressed.</summary>
+    public const long MinBudget = 64L * 1024 * 1024;
+
     private readonly GZipStream _inner;
     private readonly string _path;
     private readonly uint _expectedLength;
@@ -21,9 +32,12 @@ internal sealed class CheckedGzipStream : Stream
     private long _length;
     private bool _checked;
 
-    private CheckedGzipStream(GZipStream inner, string path, uint expectedLength, uint expectedCrc)
+    private readonly long _budget;
+
+    private CheckedGzipStream(GZipStream inner, string path, uint expectedLength, uint expectedCrc, long compressedLength)
     {
         _inner = inner;
+        _budget = Math.Max(MinBudget, compressedLength * MaxExpansion);
         _path = path;
         _expectedLength = expectedLength;
         _expectedCrc = expectedCrc;
@@ -41,7 +55,7 @@ internal sealed class CheckedGzipStream : Stream
         file.Position = file.Length - 8;
         file.ReadExactly(trailer);
         file.Position = 0;
-        return new CheckedGzipStream(new GZipStream(file, CompressionMode.Decompress), path, BinaryPrimitives.ReadUInt32LittleEndian(trailer[4..]), BinaryPrimitives.ReadUInt32LittleEndian(trailer));
+        return new CheckedGzipStream(new GZipStream(file, CompressionMode.Decompress), path, BinaryPrimitives.ReadUInt32LittleEndian(trailer[4..]), BinaryPrimitives.ReadUInt32LittleEndian(trailer), file.Length);
     }
 
     public override bool CanRead => true;
@@ -76,6 +90,13 @@ internal sealed class CheckedGzipStream : Stream
         {
             _crc.Append(buffer[..read]);
             _length += read;
+            if (_length > _budget)
+            {
+                throw new FerDataException(
+                    $"{_path} decompresses to more than {_budget:N0} bytes, over {MaxExpansion} times its compressed size: a data set compresses about 3:1, " +
+                    "so this is a compression bomb or not a data set; nothing more was read.")
+                { Input = _path };
+            }
         }
         else if (!_checked && buffer.Length > 0)
         {

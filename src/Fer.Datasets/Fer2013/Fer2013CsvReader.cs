@@ -14,13 +14,16 @@ internal sealed class Fer2013CsvReader
     /// <summary>The longest line read: 27 times a FER2013 row (2,304 pixel values of up to three digits, about 9,300 characters).</summary>
     internal const int MaxLineLength = 256 * 1024;
 
+    /// <summary>The most empty lines a file may have: a real one has none or a few, so a file of millions is refused at once.</summary>
+    internal const int MaxEmptyLines = 1_000_000;
+
     /// <summary>The most columns a header may have (FER2013's layouts have two or three).</summary>
     internal const int MaxColumns = 64;
     private readonly string _path;
     private readonly Fer2013LoadOptions _options;
     private readonly int _classCount;
     private readonly Dictionary<Fer2013Split, (List<byte[]> Pixels, List<int> Labels)> _rows = [];
-    private readonly List<SkippedInput> _skipped = [];
+    private readonly SkippedInputs _skipped = new();
 
     public Fer2013CsvReader(string path, Fer2013LoadOptions options)
     {
@@ -99,10 +102,16 @@ internal sealed class Fer2013CsvReader
         }
 
         var columns = ParseHeader(reader.Current);
+        var emptyLines = 0;
         foreach (var row in reader)
         {
             if (row.Span.IsEmpty)
             {
+                if (++emptyLines > MaxEmptyLines)
+                {
+                    throw Malformed(row.LineNumberFrom, $"more than {MaxEmptyLines:N0} empty lines; this is not a FER2013 CSV file");
+                }
+
                 continue;
             }
 

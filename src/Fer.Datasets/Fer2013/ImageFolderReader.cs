@@ -37,7 +37,7 @@ internal sealed class ImageFolderReader
     {
         var subfolders = Directory.GetDirectories(_root);
         var splitFolders = subfolders.Where(d => SplitFolders.ContainsKey(Path.GetFileName(d))).ToArray();
-        var skipped = new List<SkippedInput>();
+        var skipped = new SkippedInputs();
         var splits = new Dictionary<Fer2013Split, LabeledFaces>();
         if (splitFolders.Length == 0)
         {
@@ -60,7 +60,7 @@ internal sealed class ImageFolderReader
         return new FerDataset(_root, splits, skipped);
     }
 
-    private LabeledFaces ReadSplit(string folder, List<SkippedInput> skipped)
+    private LabeledFaces ReadSplit(string folder, SkippedInputs skipped)
     {
         var files = new List<(string Path, int Label)>();
         // Class folders in label order, so that images come out grouped by class in the standard order.

@@ -13,21 +13,40 @@ internal sealed class FerPlusCsvJoin(string pixelsPath, string votesPath, FerPlu
 
     public FerPlusDataset Read()
     {
-        var faces = ReadFaces();
-        var votes = ReadVotes();
-        if (faces.Count != votes.Count)
+        // Both files are read in step, one row of each at a time: memory holds the kept faces, never the bad rows.
+        var pixelReader = new Fer2013CsvReader(pixelsPath, new Fer2013LoadOptions());
+        try
         {
-            throw new FerDataException(
-                $"{pixelsPath} has {faces.Count:N0} data rows but {votesPath} has {votes.Count:N0}: FER+'s votes are joined to the faces by row position, " +
-                "so both files must have the same rows in the same order (Kaggle's original fer2013.csv and Microsoft's fer2013new.csv).")
-            { Input = votesPath };
+            using var faces = pixelReader.Rows().GetEnumerator();
+            using var votes = ReadVotes().GetEnumerator();
+            return Join(faces, votes);
         }
-
-        var buckets = new Dictionary<Fer2013Split, (List<byte[]> Pixels, List<byte[]> Votes, List<int> Rows)>();
-        var skipped = new List<SkippedInput>();
-        for (var row = 0; row < faces.Count; row++)
+        catch (Exception e) when (pixelReader.ReadError(e) is { } error)
         {
-            var (face, vote) = (faces[row], votes[row]);
+            throw error;
+        }
+    }
+
+    private FerPlusDataset Join(IEnumerator<Fer2013Row> faces, IEnumerator<VoteRow> votes)
+    {
+        var buckets = new Dictionary<Fer2013Split, (List<byte[]> Pixels, List<byte[]> Votes, List<int> Rows)>();
+        var skipped = new SkippedInputs();
+        var row = 0;
+        while (true)
+        {
+            var hasFace = faces.MoveNext();
+            var hasVote = votes.MoveNext();
+            if (!hasFace || !hasVote)
+            {
+                if (hasFace || hasVote)
+                {
+                    throw RowCountMismatch(row, hasFace ? faces : null, hasVote ? votes : null);
+                }
+
+                break;
+            }
+
+            var (face, vote) = (faces.Current, votes.Current);
             if (face.Pixels is not null && vote.Votes is not null && face.Split != vote.Split)
             {
                 throw new FerDataException(
@@ -39,13 +58,14 @@ internal sealed class FerPlusCsvJoin(string pixelsPath, string votesPath, FerPlu
             if (face.Pixels is null || vote.Votes is null)
             {
                 var (path, line, reason) = face.Pixels is null ? (pixelsPath, face.LineNumber, face.Reason!) : (votesPath, vote.LineNumber, vote.Reason!);
-                if (options.MalformedRows == MalformedRowHandling.Skip)
+                if (options.MalformedRows != MalformedRowHandling.Skip)
                 {
-                    skipped.Add(new SkippedInput(path, line, reason));
-                    continue;
+                    throw new FerDataException($"{path}, line {line}: {reason}.") { Input = path, LineNumber = line };
                 }
 
-                throw new FerDataException($"{path}, line {line}: {reason}.") { Input = path, LineNumber = line };
+                skipped.Add(new SkippedInput(path, line, reason));
+                row++;
+                continue;
             }
 
             if (!buckets.TryGetValue(face.Split, out var bucket))
@@ -57,6 +77,7 @@ internal sealed class FerPlusCsvJoin(string pixelsPath, string votesPath, FerPlu
             bucket.Pixels.Add(face.Pixels);
             bucket.Votes.Add(vote.Votes);
             bucket.Rows.Add(row);
+            row++;
         }
 
         if (buckets.Count == 0)
@@ -84,48 +105,89 @@ internal sealed class FerPlusCsvJoin(string pixelsPath, string votesPath, FerPlu
         return all;
     }
 
-    private List<Fer2013Row> ReadFaces()
+    /// <summary>The most rows of the longer file counted past the shorter one's end, for the message.</summary>
+    private const int MaxRowsCounted = 100_000;
+
+    /// <summary>The error for files whose row counts differ: the rest of the longer file is counted, up to <see cref="MaxRowsCounted"/> rows.</summary>
+    private FerDataException RowCountMismatch(int joined, IEnumerator<Fer2013Row>? moreFaces, IEnumerator<VoteRow>? moreVotes)
     {
-        var reader = new Fer2013CsvReader(pixelsPath, new Fer2013LoadOptions());
-        try
+        string Rows<T>(IEnumerator<T>? rows)
         {
-            return [.. reader.Rows()];
+            long count = joined;
+            if (rows is not null)
+            {
+                count++;
+                while (count - joined < MaxRowsCounted && rows.MoveNext())
+                {
+                    count++;
+                }
+
+                if (count - joined == MaxRowsCounted && rows.MoveNext())
+                {
+                    return $"more than {count:N0}";
+                }
+            }
+
+            return count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
         }
-        catch (Exception e) when (reader.ReadError(e) is { } error)
+
+        return new FerDataException(
+            $"{pixelsPath} has {Rows(moreFaces)} data rows but {votesPath} has {Rows(moreVotes)}: FER+'s votes are joined to the faces by row position, " +
+            "so both files must have the same rows in the same order (Kaggle's original fer2013.csv and Microsoft's fer2013new.csv).")
+        { Input = votesPath };
+    }
+
+    /// <summary>The votes file's data rows in order, parsed or with the reason they are malformed; a bad header or an overlong line throws.</summary>
+    private IEnumerable<VoteRow> ReadVotes()
+    {
+        using var text = new LineLengthGuard(
+            new StreamReader(OpenVotes(), System.Text.Encoding.UTF8, true, 1 << 16),
+            FerPlusVoteFields.MaxLineLength,
+            (line, limit) => Malformed(line, $"the line is longer than {limit:N0} characters; this is not FER+'s fer2013new.csv"));
+        var header = ReadLine(text) ?? throw Malformed(1, $"the file is empty; expected the header '{string.Join(',', Header)}'");
+        var names = FerPlusVoteFields.Split(header).Select(n => n.ToLowerInvariant()).ToArray();
+        if (!names.SequenceEqual(Header))
         {
-            throw error;
+            throw Malformed(1, $"the header is '{(header.Length <= 200 ? header : header[..200] + "…")}', but FER+'s fer2013new.csv has '{string.Join(',', Header)}'");
+        }
+
+        long lineNumber = 1;
+        var emptyLines = 0;
+        while (ReadLine(text) is { } line)
+        {
+            lineNumber++;
+            if (line.Length == 0)
+            {
+                if (++emptyLines > Fer2013CsvReader.MaxEmptyLines)
+                {
+                    throw Malformed(lineNumber, $"more than {Fer2013CsvReader.MaxEmptyLines:N0} empty lines; this is not FER+'s fer2013new.csv");
+                }
+
+                continue;
+            }
+
+            yield return ParseRow(lineNumber, line);
         }
     }
 
-    private List<VoteRow> ReadVotes()
+    private Stream OpenVotes()
     {
         try
         {
-            using var text = new LineLengthGuard(
-                new StreamReader(Fer2013CsvReader.OpenMaybeCompressed(votesPath), System.Text.Encoding.UTF8, true, 1 << 16),
-                FerPlusVoteFields.MaxLineLength,
-                (line, limit) => Malformed(line, $"the line is longer than {limit:N0} characters; this is not FER+'s fer2013new.csv"));
-            var header = text.ReadLine() ?? throw Malformed(1, $"the file is empty; expected the header '{string.Join(',', Header)}'");
-            var names = FerPlusVoteFields.Split(header).Select(n => n.ToLowerInvariant()).ToArray();
-            if (!names.SequenceEqual(Header))
-            {
-                throw Malformed(1, $"the header is '{(header.Length <= 200 ? header : header[..200] + "…")}', but FER+'s fer2013new.csv has '{string.Join(',', Header)}'");
-            }
+            return Fer2013CsvReader.OpenMaybeCompressed(votesPath);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException || (e is IOException && e is not FileNotFoundException and not DirectoryNotFoundException))
+        {
+            throw new FerDataException($"{votesPath} could not be read: {e.Message}", e) { Input = votesPath };
+        }
+    }
 
-            var rows = new List<VoteRow>();
-            long lineNumber = 1;
-            while (text.ReadLine() is { } line)
-            {
-                lineNumber++;
-                if (line.Length == 0)
-                {
-                    continue;
-                }
-
-                rows.Add(ParseRow(lineNumber, line));
-            }
-
-            return rows;
+    /// <summary>One line of the votes file; a read error (permissions, a failing disk) becomes ours, naming the file.</summary>
+    private string? ReadLine(TextReader text)
+    {
+        try
+        {
+            return text.ReadLine();
         }
         catch (Exception e) when (e is UnauthorizedAccessException || (e is IOException && e is not FileNotFoundException and not DirectoryNotFoundException))
         {

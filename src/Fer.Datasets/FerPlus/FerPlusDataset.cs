@@ -5,18 +5,25 @@ public sealed class FerPlusDataset
 {
     private readonly IReadOnlyDictionary<Fer2013Split, FerPlusVotes> _splits;
 
-    internal FerPlusDataset(string source, IReadOnlyDictionary<Fer2013Split, FerPlusVotes> splits, IReadOnlyList<SkippedInput> skipped)
+    internal FerPlusDataset(string source, IReadOnlyDictionary<Fer2013Split, FerPlusVotes> splits, SkippedInputs skipped)
     {
         Source = source;
         _splits = splits;
-        Skipped = skipped;
+        Skipped = skipped.Examples;
+        SkippedCount = skipped.Count;
     }
 
     /// <summary>The files or folder the data set was loaded from.</summary>
     public string Source { get; }
 
-    /// <summary>The rows or images left out under <see cref="MalformedRowHandling.Skip"/>; empty otherwise.</summary>
+    /// <summary>
+    /// The first rows or files left out under <see cref="MalformedRowHandling.Skip"/> (at most 100, in order, with their
+    /// reason); empty otherwise. <see cref="SkippedCount"/> counts them all.
+    /// </summary>
     public IReadOnlyList<SkippedInput> Skipped { get; }
+
+    /// <summary>How many rows or files were left out under <see cref="MalformedRowHandling.Skip"/>, all of them.</summary>
+    public long SkippedCount { get; }
 
     /// <summary>The splits present in the source.</summary>
     public IReadOnlyCollection<Fer2013Split> Splits => _splits.Keys.ToArray();

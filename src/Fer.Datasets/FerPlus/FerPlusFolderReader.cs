@@ -15,7 +15,7 @@ internal sealed class FerPlusFolderReader(string root, FerPlusLoadOptions option
         ("FER2013Test", Fer2013Split.PrivateTest),
     ];
 
-    private readonly List<SkippedInput> _skipped = [];
+    private readonly SkippedInputs _skipped = new();
 
     public FerPlusDataset Read()
     {

@@ -6,7 +6,8 @@ namespace Fer.Media;
 /// Gives faces track ids that stay with the same person from frame to frame: each frame's faces are matched to the
 /// live tracks greedily by box overlap (intersection over union), the best pairs first; a face whose best overlap is
 /// below the threshold but whose centre lies within the track's last box (a fast move, a zoom) still continues it.
-/// Unmatched faces start new tracks; a track not seen for longer than the timeout ends. Each track keeps an
+/// Unmatched faces start new tracks; a track not seen for longer than the timeout ends, and every track ends at a cut
+/// (<see cref="EndAllTracks"/>, told by <see cref="ShotChangeDetector"/>). Each track keeps an
 /// exponential moving average of its class probabilities.
 /// </summary>
 internal sealed class FaceTracker
@@ -29,6 +30,9 @@ internal sealed class FaceTracker
         _timeout = timeout;
         _smoothing = smoothing;
     }
+
+    /// <summary>Ends every live track (at a cut: the next faces are other people, or the same ones elsewhere); later faces get new ids.</summary>
+    public void EndAllTracks() => _tracks.Clear();
 
     /// <summary>Assigns each face of the frame at <paramref name="time"/> to a track; returns them in the given order.</summary>
     public IReadOnlyList<TrackedFace> Update(IReadOnlyList<FaceEmotion> faces, TimeSpan time)

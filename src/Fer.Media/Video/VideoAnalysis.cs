@@ -20,7 +20,7 @@ public static class VideoAnalysis
     /// <summary>
     /// Decodes the video with FFmpeg at <see cref="VideoAnalysisOptions.FramesPerSecond"/>, finds every face of each
     /// sampled frame, predicts its emotion, and gives each face a track id that stays with the same person across
-    /// frames, with the track's probabilities smoothed over time. Results stream frame by frame as the video decodes
+    /// frames, with the track's probabilities smoothed over time; no id continues across a hard cut (shot change). Results stream frame by frame as the video decodes
     /// (enumerate them; nothing runs before). Memory holds one frame at a time.
     /// </summary>
     /// <param name="classifier">The classifier (Fer.Core's <c>EmotionClassifier</c> or Fer.Onnx's <c>OnnxEmotionClassifier</c>).</param>
@@ -56,12 +56,18 @@ public static class VideoAnalysis
     {
         var info = VideoInfo.Probe(ffprobe, path);
         var tracker = new FaceTracker(classifier.ClassNames, options.MinOverlap, options.TrackTimeout, options.Smoothing);
+        var shots = new ShotChangeDetector();
         using var writer = options.AnnotatedVideoPath is { } annotated ? new AnnotatedVideoWriter(ffmpeg, annotated, info.Width, info.Height, options.FramesPerSecond) : null;
         foreach (var (index, timestamp, frame) in VideoFrameReader.Read(ffmpeg, path, info, options.FramesPerSecond, cancellationToken))
         {
             VideoFrameResult result;
             using (frame)
             {
+                if (shots.IsCut(frame))
+                {
+                    tracker.EndAllTracks();
+                }
+
                 var faces = tracker.Update(classifier.PredictFaces(frame, detector, options.Cropping), timestamp);
                 writer?.Write(frame, faces);
                 result = new VideoFrameResult(index, timestamp, info.Width, info.Height, faces);

@@ -38,6 +38,19 @@ public sealed class PredictFacesTests : IDisposable
     }
 
     [Fact]
+    public void More_than_a_thousand_faces_in_one_photo_are_refused_before_any_is_classified()
+    {
+        using var photo = Photo.FromPixels(new byte[320 * 240], 320, 240, PhotoPixelFormat.Gray8);
+        var many = Enumerable.Range(0, 20_000).Select(i => new DetectedFace(new FaceBox(i % 280, i % 200, 40, 40), 0.9f)).ToArray();
+
+        var error = Assert.Throws<FerDataException>(() => classifier.PredictFaces(photo, new FixedDetector(many)));
+        Assert.Contains("FixedDetector found 20,000 faces in the 320x240 photo", error.Message);
+        Assert.Contains("more than the 1,000 classified in one photo", error.Message);
+        Assert.Throws<FerDataException>(() => classifier.PredictFaces(photo, many.Select(f => f.Box)));
+        Assert.Equal(1000, classifier.PredictFaces(photo, new FixedDetector(many[..1000])).Count);
+    }
+
+    [Fact]
     public void A_photo_without_faces_gives_an_empty_list()
     {
         using var photo = PatternPhoto(64, 64);

@@ -27,6 +27,15 @@ public sealed class LayerValidationTests
     }
 
     [Fact]
+    public void Flattening_more_values_than_an_image_can_hold_is_refused_in_our_words()
+    {
+        using var model = new Sequential((4096, 4096, 4096)).Add(Layers.Flatten()).Add(Layers.Dense(2));
+        var error = Assert.Throws<FerModelException>(() => model.Build());
+        Assert.Contains("Layer 1 (Flatten", error.Message);
+        Assert.Contains("more than 2,147,483,647 values per image", error.Message);
+    }
+
+    [Fact]
     public void A_kernel_larger_than_the_feature_map_is_reported()
     {
         using var model = new Sequential((1, 4, 4)).Add(Layers.Conv2D(4, 5)).Add(Layers.Flatten()).Add(Layers.Dense(2));

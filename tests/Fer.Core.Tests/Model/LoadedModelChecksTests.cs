@@ -34,6 +34,23 @@ public sealed class LoadedModelChecksTests : IDisposable
     }
 
     [Fact]
+    public void A_file_padded_far_beyond_its_weights_is_refused_from_its_header()
+    {
+        var path = SavedWith(_ => { });
+        using (var file = new FileStream(path, FileMode.Open))
+        {
+            file.SetLength(1L << 30);   // sparse on Linux: a gigabyte the loader must not read
+        }
+
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var error = Assert.Throws<FerModelException>(() => Sequential.Load(path));
+
+        Assert.Contains("forged or padded", error.Message);
+        Assert.Contains(path, error.Message);
+        Assert.True(GC.GetTotalAllocatedBytes(precise: true) - before < 64L << 20, "the refusal read the file");
+    }
+
+    [Fact]
     public void Negative_running_variances_are_refused_by_name()
     {
         var path = SavedWith(w =>

@@ -53,6 +53,10 @@ public sealed class TrainingStateTests : IDisposable
     [InlineData("short-history", "its history holds 1 epochs")]
     [InlineData("bad-history-entry", "its history is malformed")]
     [InlineData("callbacks-not-a-list", "it has no callback list")]
+    [InlineData("null-loss", "its history is malformed: epoch 1's value 'loss' is missing or null")]
+    [InlineData("no-loss", "its history is malformed: epoch 2 has no 'loss'")]
+    [InlineData("other-keys", "its history is malformed: epoch 2 records")]
+    [InlineData("values-as-text", "its history is malformed: epoch 1 has no values")]
     public void A_forged_field_is_refused_and_the_weights_stay(string forgery, string expected)
     {
         var state = TwoEpochState(forgery);
@@ -67,6 +71,10 @@ public sealed class TrainingStateTests : IDisposable
                 case "short-history": header["history"]!.AsArray().RemoveAt(1); break;
                 case "bad-history-entry": header["history"]![0]!["lr"] = "fast"; break;
                 case "callbacks-not-a-list": header["callbacks"] = "none"; break;
+                case "null-loss": header["history"]![0]!["values"]!["loss"] = null; break;
+                case "no-loss": header["history"]![1]!["values"]!.AsObject().Remove("loss"); break;
+                case "other-keys": header["history"]![1]!["values"]!["extra"] = 1.0; break;
+                case "values-as-text": header["history"]![0]!["values"] = "none"; break;
             }
         });
 
