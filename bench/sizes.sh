@@ -42,7 +42,7 @@ cat > "$app/App.csproj" <<XML
 XML
 cat > "$app/Program.cs" <<'CS'
 using Fer.Core;
-using var classifier = EmotionClassifier.Default;
+using var classifier = EmotionClassifier.LoadDefault();
 Console.WriteLine(classifier.PredictPixels(new byte[48 * 48]));
 CS
 cat > "$app/nuget.config" <<XML
@@ -70,7 +70,7 @@ cat > "$onnx_app/OnnxApp.csproj" <<XML
 XML
 cat > "$onnx_app/Program.cs" <<'CS'
 using Fer.Onnx;
-using var classifier = OnnxEmotionClassifier.Default;
+using var classifier = OnnxEmotionClassifier.LoadDefault();
 Console.WriteLine(classifier.PredictPixels(new byte[48 * 48]));
 CS
 cp "$app/nuget.config" "$onnx_app/nuget.config"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Quick start: installs the prerequisites, then predicts the emotion of one PublicTest face per class with the
+# Quick start: checks the prerequisites (scripts/install-prereqs.sh with no option installs nothing), then predicts the emotion of one PublicTest face per class with the
 # default model embedded in Fer.Core (faces taken from ../shared/datasets/fer2013/fer2013-images.tar.gz),
 # or of the face images you pass: bash scripts/quickstart.sh face1.jpg face2.png
 # Then finds and classifies every face of a group photo shipped with the tests, writing an annotated copy and a

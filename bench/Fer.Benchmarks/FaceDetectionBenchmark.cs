@@ -22,7 +22,7 @@ internal static class FaceDetectionBenchmark
     {
         var truth = LoadTruth(truthJson);
         using var detector = new BlazeFaceDetector();
-        var classifier = EmotionClassifier.Default;
+        var classifier = EmotionClassifier.LoadDefault();
         var originals = truth.Keys.Select(name => (name, bytes: File.ReadAllBytes(Path.Combine(photos, name.Replace("group", "sample", StringComparison.Ordinal))))).ToList();
 
         // Recall by face size: each photo as a k x k mosaic of itself at 1/k scale.

@@ -63,7 +63,7 @@ public class FaceLatencyBenchmarks
     private static (string Model, string Onnx) Saved(string name)
     {
         var path = Path.Combine(Path.GetTempPath(), $"fer-bench-{name}-{Environment.ProcessId}");
-        using var classifier = name == "accurate" ? EmotionClassifier.Accurate : EmotionClassifier.Default;
+        using var classifier = name == "accurate" ? EmotionClassifier.LoadAccurate() : EmotionClassifier.LoadDefault();
         classifier.Save(path + ".fer");
         classifier.ExportOnnx(path + ".onnx");
         return (path + ".fer", path + ".onnx");

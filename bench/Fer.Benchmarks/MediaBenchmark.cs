@@ -28,7 +28,7 @@ internal static class MediaBenchmark
                 Ffmpeg("-nostdin", "-v", "error", "-y", "-i", sources[i % sources.Count], "-vf", "scale=1920:1080", "-q:v", "3", Path.Combine(photos, $"photo{i:00}.jpg"));
             }
 
-            using var classifier = OnnxEmotionClassifier.Default;
+            using var classifier = OnnxEmotionClassifier.LoadDefault();
             using var detector = new BlazeFaceDetector();
             var warmUp = classifier.AnalyzeVideo(video, detector, new VideoAnalysisOptions { FramesPerSecond = 1 }).Take(3).Count();
             var clock = Stopwatch.StartNew();

@@ -20,7 +20,7 @@ internal static class OnnxComparisonBenchmark
         }
 
         var face = pixels.AsSpan(0, faces.Shape.PixelCount).ToArray();
-        using var torch = EmotionClassifier.Default;
+        using var torch = EmotionClassifier.LoadDefault();
         foreach (var threads in new[] { 1, 2 })
         {
             set_num_threads(threads);

@@ -50,7 +50,7 @@ if (args.SkipWhile(a => a != "--faces").Skip(1).FirstOrDefault() is { } photoFol
 if (args.Contains("--chunks"))
 {
     var publicTest = Fer2013.Load(data).PublicTest;
-    using var chunked = modelPath is null ? EmotionClassifier.Default : EmotionClassifier.Load(modelPath);
+    using var chunked = modelPath is null ? EmotionClassifier.LoadDefault() : EmotionClassifier.Load(modelPath);
     foreach (var (what, value, target) in ChunkingBenchmark.Run(chunked, publicTest.Subset(Enumerable.Range(0, 512))))
     {
         Row(what, value, target);
@@ -167,7 +167,7 @@ var batchSeconds = Measure.MedianSeconds(3, () =>
 Row("Default augmentation + batching (batch 64, 2 threads)", $"{train.Count / batchSeconds:N0} images/s", "≥ 5,000 images/s");
 
 // 3. Inference latency of the default model (or --model), one face, one thread; and batch-64 throughput.
-using var classifier = modelPath is null ? EmotionClassifier.Default : EmotionClassifier.Load(modelPath);
+using var classifier = modelPath is null ? EmotionClassifier.LoadDefault() : EmotionClassifier.Load(modelPath);
 var face = dataset.PublicTest.GetPixels(0).ToArray();
 foreach (var threads in new[] { 1, 2 })
 {

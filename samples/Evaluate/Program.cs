@@ -22,7 +22,7 @@ root.SetAction(parsed =>
         ?? throw new ArgumentException("Pass --data with a FER2013 CSV or image folder.");
     var outputFolder = parsed.GetValue(output)!;
     Directory.CreateDirectory(outputFolder);
-    using var classifier = parsed.GetValue(model) is { } modelPath ? EmotionClassifier.Load(modelPath) : EmotionClassifier.Default;
+    using var classifier = parsed.GetValue(model) is { } modelPath ? EmotionClassifier.Load(modelPath) : EmotionClassifier.LoadDefault();
     if (parsed.GetValue(tta))
     {
         classifier.TestTimeAugmentation = TestTimeAugmentation.TenCrop;

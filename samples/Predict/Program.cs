@@ -21,7 +21,7 @@ var root = new RootCommand("Predicts the emotion of faces: face crops, or every 
 };
 root.SetAction(parsed =>
 {
-    using var classifier = parsed.GetValue(model) is { } modelPath ? EmotionClassifier.Load(modelPath) : EmotionClassifier.Default;
+    using var classifier = parsed.GetValue(model) is { } modelPath ? EmotionClassifier.Load(modelPath) : EmotionClassifier.LoadDefault();
     if (parsed.GetValue(tta))
     {
         classifier.TestTimeAugmentation = TestTimeAugmentation.TenCrop;

@@ -13,7 +13,7 @@ if (args.Length == 0)
     return 2;
 }
 
-using var classifier = OnnxEmotionClassifier.Default;
+using var classifier = OnnxEmotionClassifier.LoadDefault();
 using var detector = new BlazeFaceDetector();
 var failures = 0;
 foreach (var path in args)

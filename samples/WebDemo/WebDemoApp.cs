@@ -23,7 +23,7 @@ public static class WebDemoApp
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxUploadBytes);
         builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = MaxUploadBytes);
-        builder.Services.AddSingleton<IEmotionPredictor>(_ => OnnxEmotionClassifier.Default);
+        builder.Services.AddSingleton<IEmotionPredictor>(_ => OnnxEmotionClassifier.LoadDefault());
         builder.Services.AddSingleton<IFaceDetector>(_ => new BlazeFaceDetector());
         var app = builder.Build();
         app.MapGet("/", () => Results.Content(Pages.Upload(null, null), "text/html; charset=utf-8"));
@@ -64,7 +64,7 @@ public static class WebDemoApp
 
         try
         {
-            using var photo = Fer.Datasets.Photo.Decode(bytes, "the upload");
+            using var photo = Fer.Datasets.Photo.Decode(bytes, "uploaded");
             if ((long)photo.Width * photo.Height > MaxPixels)
             {
                 return (null, $"The photo has {photo.Width}x{photo.Height} pixels, more than the {MaxPixels / 1_000_000} megapixels accepted.", StatusCodes.Status413PayloadTooLarge);

@@ -79,8 +79,8 @@ internal static class FerCommands
     {
         var classifier = model switch
         {
-            null or { Exists: false, Name: DefaultModelName } => EmotionClassifier.Default,
-            { Exists: false, Name: AccurateModelName } => EmotionClassifier.Accurate,
+            null or { Exists: false, Name: DefaultModelName } => EmotionClassifier.LoadDefault(),
+            { Exists: false, Name: AccurateModelName } => EmotionClassifier.LoadAccurate(),
             _ => EmotionClassifier.Load(model.FullName),
         };
         if (tta)
@@ -110,8 +110,8 @@ internal static class FerCommands
 
         var classifier = onnxModel switch
         {
-            { Exists: false, Name: DefaultModelName } => Fer.Onnx.OnnxEmotionClassifier.Default,
-            { Exists: false, Name: AccurateModelName } => Fer.Onnx.OnnxEmotionClassifier.Accurate,
+            { Exists: false, Name: DefaultModelName } => Fer.Onnx.OnnxEmotionClassifier.LoadDefault(),
+            { Exists: false, Name: AccurateModelName } => Fer.Onnx.OnnxEmotionClassifier.LoadAccurate(),
             _ => Fer.Onnx.OnnxEmotionClassifier.Load(onnxModel.FullName),
         };
         if (tta)

@@ -15,7 +15,7 @@ namespace Fer.Detection;
 /// </summary>
 /// <example>
 /// <code>
-/// using var classifier = EmotionClassifier.Default;
+/// using var classifier = EmotionClassifier.LoadDefault();
 /// using var detector = new BlazeFaceDetector();
 /// using var photo = Photo.Load("group.jpg");
 /// foreach (var face in classifier.PredictFaces(photo, detector))

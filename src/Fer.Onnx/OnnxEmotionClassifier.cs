@@ -13,7 +13,7 @@ namespace Fer.Onnx;
 /// </summary>
 /// <example>
 /// <code>
-/// using var classifier = OnnxEmotionClassifier.Default;
+/// using var classifier = OnnxEmotionClassifier.LoadDefault();
 /// EmotionPrediction p = classifier.Predict("face.jpg");
 /// Console.WriteLine($"{p.Emotion} {p.Confidence:P1}");
 /// </code>
@@ -48,19 +48,21 @@ public sealed partial class OnnxEmotionClassifier : IEmotionPredictor
     }
 
     /// <summary>
-    /// A new classifier with the default model embedded in Fer.Onnx: Fer.Core's default FER2013 model exported to ONNX
-    /// (same predictions). Each access loads a new instance; dispose it when done.
+    /// Loads the default model embedded in Fer.Onnx: Fer.Core's default FER2013 model exported to ONNX (same
+    /// predictions). Each call loads a new classifier that the caller disposes; load it once and share it, since it is
+    /// thread-safe.
     /// </summary>
     /// <exception cref="FerModelException">This build of Fer.Onnx has no embedded default model.</exception>
-    public static OnnxEmotionClassifier Default => Embedded(DefaultModelResource, "the embedded default model", "training-artifacts/compactvgg-student/default.onnx");
+    public static OnnxEmotionClassifier LoadDefault() => Embedded(DefaultModelResource, "the embedded default model", "training-artifacts/compactvgg-student/default.onnx");
 
     /// <summary>
-    /// A new classifier with the accurate model embedded in Fer.Onnx: Fer.Core's <c>EmotionClassifier.Accurate</c> (an
-    /// ensemble of three networks, ten-crop test-time augmentation, calibrated probabilities) exported to ONNX, same
-    /// predictions. 30 network passes per face (35 ms on one AVX-512 thread). Each access loads a new instance; dispose it when done.
+    /// Loads the accurate model embedded in Fer.Onnx: Fer.Core's <c>EmotionClassifier.LoadAccurate()</c> (an ensemble of
+    /// three networks, ten-crop test-time augmentation, calibrated probabilities) exported to ONNX, same predictions,
+    /// about 30 network passes per face (measured latencies in docs/benchmarks.md). Each call loads a new classifier that
+    /// the caller disposes.
     /// </summary>
     /// <exception cref="FerModelException">This build of Fer.Onnx has no embedded accurate model.</exception>
-    public static OnnxEmotionClassifier Accurate => Embedded(AccurateModelResource, "the embedded accurate model", "training-artifacts/accurate-ensemble/accurate.onnx");
+    public static OnnxEmotionClassifier LoadAccurate() => Embedded(AccurateModelResource, "the embedded accurate model", "training-artifacts/accurate-ensemble/accurate.onnx");
 
     /// <inheritdoc/>
     public IReadOnlyList<string> ClassNames { get; }

@@ -15,10 +15,10 @@ using var trained = EmotionClassifier.Train(faces, new TrainingOptions { Archite
 var report = trained.Evaluate(faces);
 Console.WriteLine($"consumer: trained {trained.History!.Epochs.Count} epoch, accuracy on its own data {report.Metrics.Accuracy:P1}");
 
-using var classifier = EmotionClassifier.Default;
+using var classifier = EmotionClassifier.LoadDefault();
 var prediction = classifier.PredictPixels(pixels.AsSpan(0, 48 * 48));
 Console.WriteLine($"consumer: default model predicts {prediction}");
-using var accurate = EmotionClassifier.Accurate;
+using var accurate = EmotionClassifier.LoadAccurate();
 var accuratePrediction = accurate.PredictPixels(pixels.AsSpan(0, 48 * 48));
 Console.WriteLine($"consumer: accurate model predicts {accuratePrediction}");
 using var detector = new BlazeFaceDetector();

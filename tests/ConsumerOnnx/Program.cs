@@ -5,12 +5,12 @@ using Fer.Core;
 using Fer.Detection;
 using Fer.Onnx;
 
-using IEmotionPredictor classifier = OnnxEmotionClassifier.Default;
+using IEmotionPredictor classifier = OnnxEmotionClassifier.LoadDefault();
 var pixels = new byte[48 * 48];
 new Random(1).NextBytes(pixels);
 var prediction = classifier.PredictPixels(pixels);
 Console.WriteLine($"consumer-onnx: default model predicts {prediction}");
-using IEmotionPredictor accurate = OnnxEmotionClassifier.Accurate;
+using IEmotionPredictor accurate = OnnxEmotionClassifier.LoadAccurate();
 var accuratePrediction = accurate.PredictPixels(pixels);
 Console.WriteLine($"consumer-onnx: accurate model predicts {accuratePrediction}");
 using var detector = new BlazeFaceDetector();

@@ -17,7 +17,7 @@ public sealed class ExportCommandTests
         try
         {
             var model = Path.Combine(folder.FullName, "model.fer");
-            using (var classifier = Fer.Core.EmotionClassifier.Default)
+            using (var classifier = Fer.Core.EmotionClassifier.LoadDefault())
             {
                 classifier.Save(model);
             }
@@ -35,6 +35,26 @@ public sealed class ExportCommandTests
                 Assert.Equal(expected.Select(f => (f.Box, f.Emotion)), actual.Select(f => (f.Box, f.Emotion)));
                 Assert.All(expected.Zip(actual), pair => Assert.Equal(pair.First.Confidence, pair.Second.Confidence, 1e-4));
             }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void An_embedded_model_is_exported_by_its_name()
+    {
+        var folder = Directory.CreateTempSubdirectory("fer-export-name-");
+        try
+        {
+            var onnx = Path.Combine(folder.FullName, "default.onnx");
+            var export = Run("export", "default", onnx);
+
+            Assert.Equal(ExitCodes.Success, export.Code);
+            Assert.Contains("Exported default to", export.Output);
+            using var exported = Fer.Onnx.OnnxEmotionClassifier.Load(onnx);
+            Assert.Equal(Fer.Datasets.ClassNames.Fer2013, exported.ClassNames);
         }
         finally
         {

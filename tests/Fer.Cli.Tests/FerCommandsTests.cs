@@ -113,7 +113,7 @@ public sealed class FerCommandsTests : IDisposable
         var accurate = Run("predict", image, "--model", "accurate", "--json");
         Assert.True(accurate.Code == ExitCodes.Success, accurate.Error);
 
-        using var classifier = Fer.Core.EmotionClassifier.Accurate;   // ten-crop and its temperature, as the command used
+        using var classifier = Fer.Core.EmotionClassifier.LoadAccurate();   // ten-crop and its temperature, as the command used
         var expected = classifier.Predict(image);
         foreach (var output in new[] { accurate.Output, Run("predict", image, "--onnx", "accurate", "--json").Output })
         {

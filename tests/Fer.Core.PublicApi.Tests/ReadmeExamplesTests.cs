@@ -11,7 +11,7 @@ public sealed class ReadmeExamplesTests
         var photoPath = Path.Combine(AppContext.BaseDirectory, "Photos", "group1.jpg");
         var lines = new List<string>();
 
-        using var classifier = EmotionClassifier.Default;
+        using var classifier = EmotionClassifier.LoadDefault();
         using var detector = new Fer.Detection.BlazeFaceDetector();
         foreach (FaceEmotion face in classifier.PredictFaces(photoPath, detector))
             lines.Add(face.ToString());

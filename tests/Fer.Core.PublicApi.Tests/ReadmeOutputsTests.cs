@@ -29,7 +29,7 @@ public sealed class ReadmeOutputsTests
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         try
         {
-            using var classifier = EmotionClassifier.Default;
+            using var classifier = EmotionClassifier.LoadDefault();
             using var detector = new Fer.Detection.BlazeFaceDetector();
             var first = classifier.PredictFaces(Path.Combine(AppContext.BaseDirectory, "Photos", "group1.jpg"), detector)[0];
             Assert.Equal(CommentAfter("Console.WriteLine(face);"), first.ToString());
@@ -47,10 +47,10 @@ public sealed class ReadmeOutputsTests
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         try
         {
-            using var classifier = Fer.Onnx.OnnxEmotionClassifier.Default;
+            using var classifier = Fer.Onnx.OnnxEmotionClassifier.LoadDefault();
             using var detector = new Fer.Detection.BlazeFaceDetector();
             var first = classifier.PredictFaces(Path.Combine(AppContext.BaseDirectory, "Photos", "group1.jpg"), detector)[0];
-            Assert.Equal(CommentAfter("Console.WriteLine(face);", after: "OnnxEmotionClassifier.Default;"), first.ToString());
+            Assert.Equal(CommentAfter("Console.WriteLine(face);", after: "OnnxEmotionClassifier.LoadDefault();"), first.ToString());
         }
         finally
         {
@@ -83,7 +83,7 @@ public sealed class ReadmeOutputsTests
             CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
             try
             {
-                using var classifier = EmotionClassifier.Default;
+                using var classifier = EmotionClassifier.LoadDefault();
                 EmotionPrediction p = classifier.Predict(face);
                 Assert.Equal(CommentAfter("{p.Confidence:P1}\");"), $"{p.Emotion} {p.Confidence:P1}");
             }

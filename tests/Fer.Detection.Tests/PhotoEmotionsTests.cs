@@ -13,7 +13,7 @@ public sealed class PhotoEmotionsTests : IDisposable
     [Fact]
     public void Every_face_of_a_group_photo_gets_an_emotion()
     {
-        using var classifier = EmotionClassifier.Default;
+        using var classifier = EmotionClassifier.LoadDefault();
         var faces = classifier.PredictFaces(GroupPhotos.PathOf("group5.jpg"), detector);
 
         Assert.Equal((5, 0), GroupPhotos.Match(GroupPhotos.Faces["group5.jpg"], faces.Select(f => f.Face.Box)));
@@ -28,7 +28,7 @@ public sealed class PhotoEmotionsTests : IDisposable
     public void Bad_photo_files_end_in_clear_exceptions()
     {
         using var folder = new TempFolder();
-        using var classifier = EmotionClassifier.Default;
+        using var classifier = EmotionClassifier.LoadDefault();
         var original = File.ReadAllBytes(GroupPhotos.PathOf("group1.jpg"));
 
         Assert.Throws<FileNotFoundException>(() => classifier.PredictFaces(folder.File("missing.jpg"), detector));

@@ -9,15 +9,15 @@ public sealed class OnnxAccurateModelTests
     [Fact]
     public void The_embedded_accurate_model_is_the_export_of_Fer_Core_s_accurate_model()
     {
-        using var shipped = EmotionClassifier.Accurate;
+        using var shipped = EmotionClassifier.LoadAccurate();
         EmbeddedExports.AssertCurrent(shipped, "Fer.Onnx.Models.accurate.onnx", "fer export training-artifacts/accurate-ensemble/accurate.fer training-artifacts/accurate-ensemble/accurate.onnx");
     }
 
     [Fact]
     public void Real_faces_get_the_same_calibrated_ten_crop_probabilities_as_with_TorchSharp()
     {
-        using var torch = EmotionClassifier.Accurate;
-        using var onnx = OnnxEmotionClassifier.Accurate;
+        using var torch = EmotionClassifier.LoadAccurate();
+        using var onnx = OnnxEmotionClassifier.LoadAccurate();
         Assert.Equal(TestTimeAugmentation.TenCrop, onnx.TestTimeAugmentation);
         Assert.Equal(torch.Temperature, onnx.Temperature);
         Assert.Equal(torch.TrainingInfo.OrderBy(kv => kv.Key), onnx.TrainingInfo.OrderBy(kv => kv.Key));

@@ -8,7 +8,7 @@ public sealed class OnnxEmotionClassifierConcurrencyTests
     [Fact]
     public void Eight_threads_get_the_serial_results()
     {
-        using var classifier = OnnxEmotionClassifier.Default;
+        using var classifier = OnnxEmotionClassifier.LoadDefault();
         var faces = RealFaces.Pixels();
         var count = faces.Length / (48 * 48);
         var expected = Enumerable.Range(0, count).Select(i => classifier.PredictPixels(faces.AsSpan(i * 48 * 48, 48 * 48))).ToArray();
@@ -33,7 +33,7 @@ public sealed class OnnxEmotionClassifierConcurrencyTests
     [Fact]
     public void A_disposed_classifier_refuses_new_predictions()
     {
-        var classifier = OnnxEmotionClassifier.Default;
+        var classifier = OnnxEmotionClassifier.LoadDefault();
         classifier.Dispose();
         classifier.Dispose();
 

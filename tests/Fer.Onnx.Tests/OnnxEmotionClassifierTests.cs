@@ -10,9 +10,9 @@ public sealed class OnnxEmotionClassifierTests
     [Fact]
     public void The_embedded_model_is_the_export_of_the_shipped_model()
     {
-        using var shipped = EmotionClassifier.Default;
+        using var shipped = EmotionClassifier.LoadDefault();
         EmbeddedExports.AssertCurrent(shipped, "Fer.Onnx.Models.default.onnx", "fer export training-artifacts/compactvgg-student/default.fer training-artifacts/compactvgg-student/default.onnx");
-        using var onnx = OnnxEmotionClassifier.Default;
+        using var onnx = OnnxEmotionClassifier.LoadDefault();
         Assert.Equal(shipped.ClassNames, onnx.ClassNames);
         Assert.Equal(shipped.InputShape, onnx.InputShape);
         Assert.Equal(shipped.TrainingInfo.OrderBy(kv => kv.Key), onnx.TrainingInfo.OrderBy(kv => kv.Key));
@@ -24,8 +24,8 @@ public sealed class OnnxEmotionClassifierTests
     [InlineData(TestTimeAugmentation.TenCrop)]
     public void Real_faces_get_the_same_probabilities_as_with_TorchSharp(TestTimeAugmentation mode)
     {
-        using var torch = EmotionClassifier.Default;
-        using var onnx = OnnxEmotionClassifier.Default;
+        using var torch = EmotionClassifier.LoadDefault();
+        using var onnx = OnnxEmotionClassifier.LoadDefault();
         torch.TestTimeAugmentation = onnx.TestTimeAugmentation = mode;
         var faces = RealFaces.Pixels();
 
@@ -35,8 +35,8 @@ public sealed class OnnxEmotionClassifierTests
     [Fact]
     public void Every_input_kind_gives_the_TorchSharp_result()
     {
-        using var torch = EmotionClassifier.Default;
-        using var onnx = OnnxEmotionClassifier.Default;
+        using var torch = EmotionClassifier.LoadDefault();
+        using var onnx = OnnxEmotionClassifier.LoadDefault();
         AssertInputKindsAgree(torch, onnx);
     }
 
@@ -61,8 +61,8 @@ public sealed class OnnxEmotionClassifierTests
     [Fact]
     public void Faces_of_a_photo_are_found_cropped_and_classified_alike()
     {
-        using var torch = EmotionClassifier.Default;
-        using var onnx = OnnxEmotionClassifier.Default;
+        using var torch = EmotionClassifier.LoadDefault();
+        using var onnx = OnnxEmotionClassifier.LoadDefault();
         AssertFacesAgree(torch, onnx);
     }
 
@@ -87,8 +87,8 @@ public sealed class OnnxEmotionClassifierTests
     public void The_PublicTest_argmax_agrees_on_at_least_99_9_percent_of_faces()
     {
         var test = Fer2013.Load(SharedData.RequireCsv())[Fer2013Split.PublicTest];
-        using var torch = EmotionClassifier.Default;
-        using var onnx = OnnxEmotionClassifier.Default;
+        using var torch = EmotionClassifier.LoadDefault();
+        using var onnx = OnnxEmotionClassifier.LoadDefault();
         var pixels = new byte[test.Count * 48 * 48];
         for (var i = 0; i < test.Count; i++)
         {
@@ -106,7 +106,7 @@ public sealed class OnnxEmotionClassifierTests
     [Fact]
     public void Bad_inputs_get_the_same_exceptions_as_with_TorchSharp()
     {
-        using var onnx = OnnxEmotionClassifier.Default;
+        using var onnx = OnnxEmotionClassifier.LoadDefault();
 
         Assert.Throws<FileNotFoundException>(() => onnx.Predict("no-such-face.jpg"));
         Assert.Throws<FerDataException>(() => onnx.Predict([1, 2, 3]));

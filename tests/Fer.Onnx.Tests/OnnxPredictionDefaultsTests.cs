@@ -11,7 +11,7 @@ public sealed class OnnxPredictionDefaultsTests
     [Fact]
     public void An_exported_calibrated_model_predicts_with_its_defaults_as_TorchSharp_does()
     {
-        using var torch = EmotionClassifier.Default;
+        using var torch = EmotionClassifier.LoadDefault();
         torch.TestTimeAugmentation = TestTimeAugmentation.TenCrop;
         torch.Temperature = 0.8;
         using var onnx = OnnxEmotionClassifier.Load(OnnxExporter.Export(torch.Model), "calibrated.onnx");

@@ -16,7 +16,7 @@ internal sealed record DisposeTrial(bool Passed, string Report)
         var random = new Random(seed);
         var pixels = new byte[48 * 48];
         random.NextBytes(pixels);
-        var classifier = EmotionClassifier.Default;
+        var classifier = EmotionClassifier.LoadDefault();
         var expected = classifier.PredictPixels(pixels).Probabilities.Values.ToArray();
         return Run(seed, threads, () => classifier.PredictPixels(pixels).Probabilities.Values.ToArray(), expected, classifier.Dispose, (a, b) => a.SequenceEqual(b));
     }
@@ -26,7 +26,7 @@ internal sealed record DisposeTrial(bool Passed, string Report)
         var random = new Random(seed);
         var pixels = new byte[48 * 48];
         random.NextBytes(pixels);
-        var classifier = Fer.Onnx.OnnxEmotionClassifier.Default;
+        var classifier = Fer.Onnx.OnnxEmotionClassifier.LoadDefault();
         var expected = classifier.PredictPixels(pixels).Probabilities.Values.ToArray();
         return Run(seed, threads, () => classifier.PredictPixels(pixels).Probabilities.Values.ToArray(), expected, classifier.Dispose, (a, b) => a.SequenceEqual(b));
     }

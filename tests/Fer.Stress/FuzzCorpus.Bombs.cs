@@ -37,7 +37,7 @@ internal sealed partial class FuzzCorpus
 
         yield return new FuzzCase("model file padded to 1.5 GB", () => Sequential.Load(padded).Dispose());
 
-        var classifier = EmotionClassifier.Default;
+        var classifier = EmotionClassifier.LoadDefault();
         var photo = Photo.FromPixels(new byte[640 * 480], 640, 480, PhotoPixelFormat.Gray8);
         yield return new FuzzCase("detector returning 20,000 faces", () => classifier.PredictFaces(photo, new ManyFaces(20_000)));
         yield return new FuzzCase("20,000 boxes given", () => classifier.PredictFaces(photo, Enumerable.Repeat(new FaceBox(0, 0, 640, 480), 20_000)));

@@ -43,7 +43,7 @@ internal sealed partial class FuzzCorpus
         Environment.CurrentDirectory = work;
         try
         {
-            var classifier = EmotionClassifier.Default;
+            var classifier = EmotionClassifier.LoadDefault();
             File.WriteAllBytes("other", ValidModel());
             var ffmpeg = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(f => File.Exists(Path.Combine(f, "ffmpeg")));
             foreach (var template in UrlLikeNames)

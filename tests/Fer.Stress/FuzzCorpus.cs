@@ -169,7 +169,7 @@ internal sealed partial class FuzzCorpus(string work, int seed)
 
             using var jpeg = image.Encode(SKEncodedImageFormat.Jpeg, 90);
             _jpeg = jpeg.ToArray();
-            _classifier = EmotionClassifier.Default;
+            _classifier = EmotionClassifier.LoadDefault();
         }
 
         var file = (byte[])(i % 2 == 0 ? _png : _jpeg!).Clone();
@@ -330,7 +330,7 @@ internal sealed partial class FuzzCorpus(string work, int seed)
         var file = Path.Combine(work, "plain.txt");
         File.WriteAllText(file, "x");
         string[] paths = [fifo, "/dev/zero", "/dev/urandom", "/dev/null", folder, Path.Combine(work, "missing"), "", "   ", Path.Combine(file, "below"), "/proc/self/mem"];
-        var classifier = EmotionClassifier.Default;
+        var classifier = EmotionClassifier.LoadDefault();
         foreach (var path in paths)
         {
             yield return new FuzzCase($"Predict({path})", () => classifier.Predict(path));

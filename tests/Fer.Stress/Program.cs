@@ -29,7 +29,7 @@ if (args.Length >= 1 && args[0] == "predict-one")
         face[i] = (byte)((i % 48) * 5);
     }
 
-    Console.WriteLine($"ok: {EmotionClassifier.Default.PredictPixels(face)}");
+    Console.WriteLine($"ok: {EmotionClassifier.LoadDefault().PredictPixels(face)}");
     return 0;
 }
 

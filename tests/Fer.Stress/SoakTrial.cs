@@ -14,7 +14,7 @@ internal static class SoakTrial
 {
     public static (bool Passed, string Report) Run(int seed, int threads, TimeSpan duration)
     {
-        using var classifier = EmotionClassifier.Default;
+        using var classifier = EmotionClassifier.LoadDefault();
         var random = new Random(seed);
         var faces = Enumerable.Range(0, 8).Select(_ =>
         {

@@ -63,7 +63,7 @@ public sealed class WebDemoHttpTests
 
         using var garbage = await http.PostAsync("/api/faces", Form([1, 2, 3, 4], "x.jpg"));
         Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
-        Assert.Contains("not a readable", await garbage.Content.ReadAsStringAsync());
+        Assert.Contains("The image uploaded is not a readable JPEG", await garbage.Content.ReadAsStringAsync());
 
         using var empty = await http.PostAsync("/api/faces", new MultipartFormDataContent { { new StringContent("x"), "other" } });
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);

@@ -6,11 +6,11 @@ namespace Fer.Core;
 /// <summary>
 /// Recognises facial expressions: <see cref="Train(LabeledFaces, TrainingOptions?, IProgress{TrainingProgress}?, CancellationToken)"/>
 /// a model, <c>Predict</c> the emotion of faces, and <see cref="Evaluate"/> a model with proper metrics.
-/// <see cref="Default"/> is the model embedded in the package, trained on FER2013. Predict is thread-safe.
+/// <see cref="LoadDefault"/> is the model embedded in the package, trained on FER2013. Predict is thread-safe.
 /// </summary>
 /// <example>
 /// <code>
-/// using var classifier = EmotionClassifier.Default;
+/// using var classifier = EmotionClassifier.LoadDefault();
 /// EmotionPrediction p = classifier.Predict("face.jpg");
 /// Console.WriteLine($"{p.Emotion} {p.Confidence:P1}");
 /// </code>
@@ -31,20 +31,22 @@ public sealed partial class EmotionClassifier : IEmotionPredictor
     }
 
     /// <summary>
-    /// A new classifier with the default model embedded in Fer.Core, trained on FER2013 (see docs/model-card.md).
-    /// Each access loads a new instance; dispose it when done.
+    /// Loads the default model embedded in Fer.Core, trained on FER2013's seven emotions (docs/model-card.md): a fast
+    /// single network. Each call loads a new classifier (a few MB of native memory) that the caller disposes; load it
+    /// once and share it, since it is thread-safe.
     /// </summary>
     /// <exception cref="FerModelException">This build of Fer.Core has no embedded model.</exception>
-    public static EmotionClassifier Default => Embedded(DefaultModelResource, "the embedded default model", "training-artifacts/compactvgg-student/default.fer");
+    public static EmotionClassifier LoadDefault() => Embedded(DefaultModelResource, "the embedded default model", "training-artifacts/compactvgg-student/default.fer");
 
     /// <summary>
-    /// A new classifier with the accurate model embedded in Fer.Core: an ensemble of three networks trained on FER2013,
-    /// averaged inside one model, predicting with ten-crop test-time augmentation and calibrated probabilities (see
-    /// docs/model-card-accurate.md). More accurate than <see cref="Default"/>, at about 16 times its cost per face (48 ms on
-    /// one AVX-512 CPU thread, about 117 ms on AVX2; set <see cref="TestTimeAugmentation"/> to trade accuracy for time). Each access loads a new instance; dispose it when done.
+    /// Loads the accurate model embedded in Fer.Core: an ensemble of three networks trained on FER2013, averaged inside
+    /// one model, predicting with ten-crop test-time augmentation and calibrated probabilities
+    /// (docs/model-card-accurate.md). More accurate than <see cref="LoadDefault"/>, at about 30 network passes per face
+    /// (set <see cref="TestTimeAugmentation"/> to trade accuracy for time; measured latencies in docs/benchmarks.md).
+    /// Each call loads a new classifier that the caller disposes.
     /// </summary>
     /// <exception cref="FerModelException">This build of Fer.Core has no embedded accurate model.</exception>
-    public static EmotionClassifier Accurate => Embedded(AccurateModelResource, "the embedded accurate model", "training-artifacts/accurate-ensemble/accurate.fer");
+    public static EmotionClassifier LoadAccurate() => Embedded(AccurateModelResource, "the embedded accurate model", "training-artifacts/accurate-ensemble/accurate.fer");
 
     /// <summary>The classes the classifier tells apart, in output order.</summary>
     public IReadOnlyList<string> ClassNames { get; }
@@ -61,7 +63,7 @@ public sealed partial class EmotionClassifier : IEmotionPredictor
     /// <summary>
     /// Averaging over transformed copies at prediction time: the model's <see cref="Sequential.PredictionDefaults"/>
     /// when loaded (<see cref="TestTimeAugmentation.None"/> for most models, <see cref="TestTimeAugmentation.TenCrop"/>
-    /// for <see cref="Accurate"/>). Setting it changes the model's defaults, so <see cref="Save(string)"/> keeps it.
+    /// for <see cref="LoadAccurate"/>). Setting it changes the model's defaults, so <see cref="Save(string)"/> keeps it.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Set to an undefined value.</exception>
     public TestTimeAugmentation TestTimeAugmentation

@@ -10,7 +10,7 @@ namespace Fer.Core;
 /// </summary>
 /// <example>
 /// <code>
-/// using IEmotionPredictor classifier = OnnxEmotionClassifier.Default;   // or EmotionClassifier.Default
+/// using IEmotionPredictor classifier = OnnxEmotionClassifier.LoadDefault();   // or EmotionClassifier.LoadDefault()
 /// Console.WriteLine(classifier.Predict("face.jpg"));                    // e.g. "happy 93.2%"
 /// </code>
 /// </example>

@@ -6,7 +6,7 @@ namespace Fer.Media;
 /// <summary>Emotion timelines of video files: every sampled frame's faces, tracked across frames and smoothed.</summary>
 /// <example>
 /// <code>
-/// using var classifier = OnnxEmotionClassifier.Default;   // or EmotionClassifier.Default
+/// using var classifier = OnnxEmotionClassifier.LoadDefault();   // or EmotionClassifier.LoadDefault()
 /// using var detector = new BlazeFaceDetector();
 /// var timeline = new VideoTimeline(classifier.ClassNames);
 /// foreach (VideoFrameResult frame in classifier.AnalyzeVideo("clip.mp4", detector, new VideoAnalysisOptions { FramesPerSecond = 5 }))

@@ -10,7 +10,7 @@ public sealed class AccurateModelTests
     [Fact]
     public void The_accurate_model_is_an_embedded_calibrated_ten_crop_ensemble()
     {
-        using var classifier = EmotionClassifier.Accurate;
+        using var classifier = EmotionClassifier.LoadAccurate();
         Assert.Equal(ClassNames.Fer2013, classifier.ClassNames);
         Assert.Equal(ImageShape.Fer2013, classifier.InputShape);
         Assert.Equal(TestTimeAugmentation.TenCrop, classifier.TestTimeAugmentation);
@@ -27,11 +27,11 @@ public sealed class AccurateModelTests
     [Fact]
     public void Accurate_and_default_are_independent_instances()
     {
-        using var accurate = EmotionClassifier.Accurate;
-        using var other = EmotionClassifier.Accurate;
+        using var accurate = EmotionClassifier.LoadAccurate();
+        using var other = EmotionClassifier.LoadAccurate();
         accurate.TestTimeAugmentation = TestTimeAugmentation.None;
         Assert.Equal(TestTimeAugmentation.TenCrop, other.TestTimeAugmentation);
-        using var fallback = EmotionClassifier.Default;
+        using var fallback = EmotionClassifier.LoadDefault();
         Assert.Equal(TestTimeAugmentation.None, fallback.TestTimeAugmentation);
         Assert.Equal(1, fallback.Temperature);
     }
@@ -42,7 +42,7 @@ public sealed class AccurateModelTests
         var accuracy = ModelCards.Percentage(Card, "PublicTest accuracy");
         var macroF1 = ModelCards.Percentage(Card, "PublicTest macro F1");
         var data = Fer2013.Load(SharedData.RequireCsv());
-        using var classifier = EmotionClassifier.Accurate;
+        using var classifier = EmotionClassifier.LoadAccurate();
         var report = classifier.Evaluate(data.PublicTest);
         Assert.Equal(3589, report.Metrics.Count);
         Assert.InRange(report.Metrics.Accuracy * 100, accuracy - 0.5, accuracy + 0.5);

@@ -10,7 +10,7 @@ public sealed partial class DefaultModelTests
     [Fact]
     public void The_default_model_is_embedded_and_predicts_the_seven_emotions()
     {
-        using var classifier = EmotionClassifier.Default;
+        using var classifier = EmotionClassifier.LoadDefault();
         Assert.Equal(ClassNames.Fer2013, classifier.ClassNames);
         Assert.Equal(ImageShape.Fer2013, classifier.InputShape);
         var prediction = classifier.PredictPixels(TestImages.Face(2));
@@ -24,7 +24,7 @@ public sealed partial class DefaultModelTests
         var documented = ModelCards.Percentage("model-card.md", "PublicTest accuracy");
         var macroF1 = ModelCards.Percentage("model-card.md", "PublicTest macro F1");
         var data = Fer2013.Load(SharedData.RequireCsv());
-        using var classifier = EmotionClassifier.Default;
+        using var classifier = EmotionClassifier.LoadDefault();
         var report = classifier.Evaluate(data.PublicTest);
         Assert.Equal(3589, report.Metrics.Count);
         Assert.InRange(report.Metrics.Accuracy * 100, documented - 0.5, documented + 0.5);
@@ -35,7 +35,7 @@ public sealed partial class DefaultModelTests
     [Fact]
     public void Undoing_the_recorded_logit_adjustment_as_the_model_card_says_lowers_every_disgust_probability()
     {
-        using var classifier = EmotionClassifier.Default;
+        using var classifier = EmotionClassifier.LoadDefault();
         var recorded = LogitAdjustmentRecord().Match(classifier.TrainingInfo["logitAdjustment"]);
         Assert.True(recorded.Success, classifier.TrainingInfo["logitAdjustment"]);
         var tau = double.Parse(recorded.Groups[1].Value, CultureInfo.InvariantCulture);

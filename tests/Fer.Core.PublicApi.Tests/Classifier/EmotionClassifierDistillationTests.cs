@@ -14,7 +14,7 @@ public sealed class EmotionClassifierDistillationTests
     public void A_classifier_trains_from_the_default_model_as_teacher_and_records_it()
     {
         var data = TestImages.FaceSet(140);
-        using var teacher = EmotionClassifier.Default;
+        using var teacher = EmotionClassifier.LoadDefault();
         using var classifier = EmotionClassifier.Train(data, new TrainingOptions
         {
             Model = TinyStudent(),
@@ -33,7 +33,7 @@ public sealed class EmotionClassifierDistillationTests
     public void A_teacher_with_another_normalisation_is_refused_before_training()
     {
         var data = TestImages.FaceSet(35);
-        using var teacher = EmotionClassifier.Default;
+        using var teacher = EmotionClassifier.LoadDefault();
         var error = Assert.Throws<FerModelException>(() => EmotionClassifier.Train(data, new TrainingOptions
         {
             Model = TinyStudent(),

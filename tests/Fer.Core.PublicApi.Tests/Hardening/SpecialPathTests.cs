@@ -34,7 +34,7 @@ public sealed class SpecialPathTests : IDisposable
     public void Every_reader_refuses_a_fifo_without_blocking()
     {
         Skip.IfNot(OperatingSystem.IsLinux(), "FIFOs and device nodes are tested on Linux");
-        using var classifier = EmotionClassifier.Default;
+        using var classifier = EmotionClassifier.LoadDefault();
         var image = Fifo("face.jpg");
         Assert.Contains("image", ThrowsWithin<FerDataException>(() => classifier.Predict(image)).Message);
         Assert.Contains("named pipe (FIFO)", ThrowsWithin<FerDataException>(() => classifier.PredictFiles([image])).Message);
@@ -52,7 +52,7 @@ public sealed class SpecialPathTests : IDisposable
     public void Every_reader_refuses_a_device_before_reading_it()
     {
         Skip.IfNot(OperatingSystem.IsLinux() && File.Exists("/dev/zero"), "device nodes are tested on Linux");
-        using var classifier = EmotionClassifier.Default;
+        using var classifier = EmotionClassifier.LoadDefault();
         Assert.Contains("is a character device", ThrowsWithin<FerDataException>(() => classifier.Predict("/dev/zero")).Message);
         Assert.Contains("is a character device", ThrowsWithin<FerModelException>(() => Sequential.Load("/dev/urandom")).Message);
         Assert.Contains("is a character device", ThrowsWithin<FerDataException>(() => Fer2013.Load("/dev/zero")).Message);
@@ -61,7 +61,7 @@ public sealed class SpecialPathTests : IDisposable
     [Fact]
     public void A_folder_is_called_a_folder_and_a_missing_file_is_named_plainly()
     {
-        using var classifier = EmotionClassifier.Default;
+        using var classifier = EmotionClassifier.LoadDefault();
         Assert.Equal($"The image '{_temp.FullName}' is a folder, not a file.", Assert.Throws<FerDataException>(() => classifier.Predict(_temp.FullName)).Message);
         Assert.Equal($"The model file '{_temp.FullName}' is a folder, not a file.", Assert.Throws<FerModelException>(() => Sequential.Load(_temp.FullName)).Message);
 

@@ -6,7 +6,7 @@ namespace Fer.Core.Tests;
 /// <summary>EmotionClassifier.PredictFaces with a detector that returns fixed boxes: cropping, batching and errors.</summary>
 public sealed class PredictFacesTests : IDisposable
 {
-    private readonly EmotionClassifier classifier = EmotionClassifier.Default;
+    private readonly EmotionClassifier classifier = EmotionClassifier.LoadDefault();
 
     public void Dispose() => classifier.Dispose();
 

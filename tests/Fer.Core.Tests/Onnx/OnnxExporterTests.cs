@@ -131,7 +131,7 @@ public sealed class OnnxExporterTests
     [Fact]
     public void The_classifier_exports_a_file_that_ONNX_Runtime_loads()
     {
-        using var classifier = EmotionClassifier.Default;
+        using var classifier = EmotionClassifier.LoadDefault();
         using var folder = new TempDirectory();
         var path = Path.Combine(folder.Path, "sub", "default.onnx");
 

@@ -23,7 +23,7 @@ public sealed class PhotoPipelineTests : IDisposable
         File.WriteAllBytes(Path.Combine(_folder.FullName, "broken.jpg"), [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3]);
         File.WriteAllText(Path.Combine(_folder.FullName, "notes.txt"), "not a photo");
         var paths = PhotoPipeline.Find(_folder.FullName).Append(Path.Combine(_folder.FullName, "missing.png")).ToList();
-        using var classifier = OnnxEmotionClassifier.Default;
+        using var classifier = OnnxEmotionClassifier.LoadDefault();
         using var detector = new BlazeFaceDetector();
         var annotated = Path.Combine(_folder.FullName, "annotated");
         var progress = new List<PhotoPipelineProgress>();
@@ -81,7 +81,7 @@ public sealed class PhotoPipelineTests : IDisposable
     public void Cancelling_stops_between_batches()
     {
         var photo = Path.Combine(RealFaces.PhotosFolder(), "group1.jpg");
-        using var classifier = OnnxEmotionClassifier.Default;
+        using var classifier = OnnxEmotionClassifier.LoadDefault();
         using var detector = new BlazeFaceDetector();
         using var cancellation = new CancellationTokenSource();
         var seen = 0;

@@ -14,7 +14,7 @@ public sealed class ShotChangeTests : IDisposable
     public void No_track_id_continues_across_a_hard_cut()
     {
         var video = TestVideos.HardCut(_folder.FullName);
-        using var classifier = OnnxEmotionClassifier.Default;
+        using var classifier = OnnxEmotionClassifier.LoadDefault();
         using var detector = new BlazeFaceDetector();
 
         var frames = classifier.AnalyzeVideo(video, detector, new VideoAnalysisOptions { FramesPerSecond = 5 }).ToList();
@@ -34,7 +34,7 @@ public sealed class ShotChangeTests : IDisposable
         var video = TestVideos.HardCut(_folder.FullName);
         var again = Path.Combine(_folder.FullName, "cut-twice.mp4");
         TestVideos.Run("ffmpeg", "-nostdin", "-v", "error", "-y", "-i", video, "-i", video, "-filter_complex", "[0][1]concat=n=2:v=1[v]", "-map", "[v]", "-c:v", "libx264", "-pix_fmt", "yuv420p", again);
-        using var classifier = OnnxEmotionClassifier.Default;
+        using var classifier = OnnxEmotionClassifier.LoadDefault();
         using var detector = new BlazeFaceDetector();
 
         var frames = classifier.AnalyzeVideo(again, detector, new VideoAnalysisOptions { FramesPerSecond = 5 }).ToList();

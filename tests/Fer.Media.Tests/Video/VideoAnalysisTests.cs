@@ -16,7 +16,7 @@ public sealed class VideoAnalysisTests : IDisposable
     public void Three_moving_faces_keep_three_track_ids_and_the_timeline_is_written()
     {
         var video = TestVideos.PanAndZoom(_folder.FullName);
-        using var classifier = OnnxEmotionClassifier.Default;
+        using var classifier = OnnxEmotionClassifier.LoadDefault();
         using var detector = new BlazeFaceDetector();
         var annotated = Path.Combine(_folder.FullName, "out", "annotated.mp4");
         var progress = new List<VideoProgress>();
@@ -101,7 +101,7 @@ public sealed class VideoAnalysisTests : IDisposable
     public void Smoothing_follows_the_moving_average_of_each_track()
     {
         var video = TestVideos.PanAndZoom(_folder.FullName);
-        using var classifier = OnnxEmotionClassifier.Default;
+        using var classifier = OnnxEmotionClassifier.LoadDefault();
         using var detector = new BlazeFaceDetector();
 
         var frames = classifier.AnalyzeVideo(video, detector, new VideoAnalysisOptions { FramesPerSecond = 2, Smoothing = 0.5 }).ToList();
@@ -120,7 +120,7 @@ public sealed class VideoAnalysisTests : IDisposable
     public void Cancelling_stops_the_analysis_and_leaves_no_partial_annotated_video()
     {
         var video = TestVideos.PanAndZoom(_folder.FullName);
-        using var classifier = OnnxEmotionClassifier.Default;
+        using var classifier = OnnxEmotionClassifier.LoadDefault();
         using var detector = new BlazeFaceDetector();
         using var cancellation = new CancellationTokenSource();
         var annotated = Path.Combine(_folder.FullName, "cancelled.mp4");

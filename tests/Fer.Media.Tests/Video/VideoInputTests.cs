@@ -8,7 +8,7 @@ namespace Fer.Media.Tests;
 public sealed class VideoInputTests : IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("fer-video-input-");
-    private readonly OnnxEmotionClassifier _classifier = OnnxEmotionClassifier.Default;
+    private readonly OnnxEmotionClassifier _classifier = OnnxEmotionClassifier.LoadDefault();
     private readonly BlazeFaceDetector _detector = new();
 
     public void Dispose()

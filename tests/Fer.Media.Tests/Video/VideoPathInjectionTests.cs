@@ -16,7 +16,7 @@ public sealed class VideoPathInjectionTests : IDisposable
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("fer-video-names-");
     private readonly string _previousDirectory = Environment.CurrentDirectory;
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly OnnxEmotionClassifier _classifier = OnnxEmotionClassifier.Default;
+    private readonly OnnxEmotionClassifier _classifier = OnnxEmotionClassifier.LoadDefault();
     private int _connections;
 
     public VideoPathInjectionTests()

@@ -31,7 +31,7 @@ public sealed class MlNetOnnxTransformerTests
             var scored = pipeline.Fit(data).Transform(data);
             var probabilities = mlContext.Data.CreateEnumerable<ScoredRow>(scored, reuseRowObject: false).Select(r => r.Probabilities).ToList();
 
-            using var classifier = OnnxEmotionClassifier.Default;
+            using var classifier = OnnxEmotionClassifier.LoadDefault();
             var expected = classifier.PredictPixelBatch(faces);
             Assert.Equal(expected.Count, probabilities.Count);
             for (var i = 0; i < expected.Count; i++)
