@@ -33,6 +33,20 @@ internal static class SharedData
         return Fer2013Csv!;
     }
 
+    /// <summary>The repository's folder (the one holding Fer.Core.sln), found from the test's output folder.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Fer.Core.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Fer.Core.sln above {AppContext.BaseDirectory}.");
+    }
+
     private static string? Find()
     {
         if (Environment.GetEnvironmentVariable("FER2013_DIR") is { Length: > 0 } configured)

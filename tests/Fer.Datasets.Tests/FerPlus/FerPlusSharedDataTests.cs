@@ -21,6 +21,17 @@ public sealed class FerPlusSharedDataTests
         Assert.Empty(Data.Value.Skipped);
     }
 
+    [SkippableFact]
+    public void The_readme_shows_what_the_rules_leave_out_of_PublicTest()
+    {
+        SharedData.RequireFerPlus();
+        var readme = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot(), "README.md"));
+        var shown = Data.Value.PublicTest.Select(FerPlusLabelMode.Majority).ToString();
+
+        Assert.Equal("kept 3,199 of 3,589 faces (majority); left out 367 without agreement, 13 unknown, 10 not a face", shown);
+        Assert.Contains($"// {shown}", readme);
+    }
+
     [SkippableTheory]
     [InlineData(Fer2013Split.Training, FerPlusLabelMode.Majority, new[] { 8740, 7287, 3149, 3014, 2100, 119, 532, 119 })]
     [InlineData(Fer2013Split.Training, FerPlusLabelMode.CrossEntropy, new[] { 10122, 7503, 3524, 3430, 2407, 169, 641, 160 })]
