@@ -6,6 +6,7 @@ using System.CommandLine;
 using Fer.Core;
 using Fer.Datasets;
 using Fer.Samples;
+using Fer;
 
 var model = new Option<string?>("--model") { Description = "A model file; the default model embedded in Fer.Core when omitted." };
 var data = new Option<string?>("--data") { Description = "FER2013 CSV (plain or .gz) or image folder; the shared copy beside the repository when omitted." };

@@ -9,6 +9,7 @@ using Fer;
 using Fer.Core;
 using Fer.Datasets;
 using Fer.Detection;
+using Fer.Imaging;
 
 var images = new Argument<string[]>("images") { Description = "Face crops, or photos with --annotate.", Arity = ArgumentArity.OneOrMore };
 var model = new Option<string?>("--model") { Description = "A model file; the default model embedded in Fer.Core when omitted." };

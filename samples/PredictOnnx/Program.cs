@@ -3,7 +3,6 @@
 //   dotnet run -c Release --project samples/PredictOnnx -- photo1.jpg photo2.png …
 // In a container: see the Dockerfile beside this file.
 using Fer;
-using Fer.Core;
 using Fer.Detection;
 using Fer.Onnx;
 

@@ -1,7 +1,7 @@
-using Fer.Core;
 using Fer.Detection;
 using Fer.Onnx;
 using Microsoft.AspNetCore.Http.Features;
+using Fer.Imaging;
 
 namespace Fer.WebDemo;
 
@@ -64,7 +64,7 @@ public static class WebDemoApp
 
         try
         {
-            using var photo = Fer.Datasets.Photo.Decode(bytes, "uploaded");
+            using var photo = Fer.Photo.Decode(bytes, "uploaded");
             if ((long)photo.Width * photo.Height > MaxPixels)
             {
                 return (null, $"The photo has {photo.Width}x{photo.Height} pixels, more than the {MaxPixels / 1_000_000} megapixels accepted.", StatusCodes.Status413PayloadTooLarge);

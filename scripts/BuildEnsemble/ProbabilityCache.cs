@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Fer.Core;
 using Fer.Datasets;
+using Fer;
 
 /// <summary>
 /// A member's validation probabilities on disk, keyed by the SHA-256 of its model file and the test-time augmentation,

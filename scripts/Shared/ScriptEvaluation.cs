@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Fer.Core;
 using Fer.Datasets;
+using Fer;
 
 /// <summary>What the model scripts measure on labelled faces: probabilities under one test-time augmentation, and their metrics.</summary>
 internal static class ScriptEvaluation

@@ -14,6 +14,7 @@ using System.Globalization;
 using System.Text.Json;
 using Fer.Core;
 using Fer.Datasets;
+using Fer;
 
 var options = ScriptArguments.Parse(args);
 var data = options.GetValueOrDefault("data", "../shared/datasets/fer2013/fer2013.csv.gz");

@@ -1,6 +1,4 @@
 using Fer.Internal;
-using Fer.Core;
-using Fer.Datasets;
 using Fer.Detection.BlazeFace;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;

@@ -1,6 +1,4 @@
 using System.Buffers;
-using Fer.Core;
-using Fer.Datasets;
 using Fer.Internal;
 using Microsoft.ML.OnnxRuntime;
 

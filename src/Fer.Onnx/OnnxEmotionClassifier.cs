@@ -1,5 +1,3 @@
-using Fer.Core;
-using Fer.Datasets;
 using Fer.Internal;
 using Microsoft.ML.OnnxRuntime;
 

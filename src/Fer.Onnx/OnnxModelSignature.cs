@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Fer.Datasets;
 using Fer.Internal;
 using Microsoft.ML.OnnxRuntime;
 

@@ -1,4 +1,4 @@
-namespace Fer.Core;
+namespace Fer.Internal;
 
 /// <summary>
 /// Writes files atomically: to a temporary file beside the target, flushed to disk, then renamed over it, so that a

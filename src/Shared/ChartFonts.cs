@@ -22,7 +22,7 @@ internal static class ChartFonts
         @"C:\Windows\Fonts\arial.ttf",
     ];
 
-    private const string EmbeddedResource = "Fer.Datasets.Fonts.DejaVuSans-Subset.ttf";
+    private const string EmbeddedResource = "Fer.Imaging.Fonts.DejaVuSans-Subset.ttf";
 
     private static readonly Lazy<SKTypeface> Typeface = new(() => Resolve(SystemCandidates));
 
@@ -45,7 +45,7 @@ internal static class ChartFonts
     /// <summary>The embedded DejaVu Sans subset.</summary>
     internal static SKTypeface LoadEmbedded()
     {
-        var imaging = typeof(Fer.Datasets.Photo).Assembly;
+        var imaging = typeof(Fer.Photo).Assembly;
         using var stream = imaging.GetManifestResourceStream(EmbeddedResource)
             ?? throw new InvalidOperationException($"The embedded font {EmbeddedResource} is missing from {imaging.GetName().Name}.");
         using var data = SKData.Create(stream);

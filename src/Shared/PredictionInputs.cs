@@ -1,5 +1,3 @@
-using Fer.Core;
-using Fer.Datasets;
 
 namespace Fer.Internal;
 
@@ -34,7 +32,7 @@ internal sealed class PredictionInputs
     public EmotionPrediction Stream(Stream image)
     {
         Guard.NotNull(image);
-        var encoded = InputFile.ReadStream(image, "image stream", Fer.Datasets.Photo.MaxFileBytes, message => new FerDataException(message) { Input = "the stream" });
+        var encoded = InputFile.ReadStream(image, "image stream", Fer.Photo.MaxFileBytes, message => new FerDataException(message) { Input = "the stream" });
         return _classify(DecodeToInput(encoded, "the stream"), 1)[0];
     }
 
@@ -134,7 +132,7 @@ internal sealed class PredictionInputs
 
     public IReadOnlyList<FaceEmotion> Faces(string photoPath, IFaceDetector detector, FaceCropping? cropping)
     {
-        using var photo = Fer.Datasets.Photo.Load(photoPath);
+        using var photo = Fer.Photo.Load(photoPath);
         return Faces(photo, detector, cropping);
     }
 
@@ -187,7 +185,7 @@ internal sealed class PredictionInputs
     private byte[] DecodeToInput(byte[] encoded, string source)
     {
         CheckGrayscaleModel();
-        using var photo = Fer.Datasets.Photo.Decode(encoded, source, minShortSide: Math.Max(InputShape.Height, InputShape.Width) * 2);
+        using var photo = Fer.Photo.Decode(encoded, source, minShortSide: Math.Max(InputShape.Height, InputShape.Width) * 2);
         return photo.ToGrayPixels(InputShape.Width, InputShape.Height);
     }
 
@@ -211,5 +209,5 @@ internal sealed class PredictionInputs
     }
 
     private static byte[] ReadImageFile(string path, string parameterName)
-        => InputFile.ReadAllBytes(path, "image", Fer.Datasets.Photo.MaxFileBytes, message => new FerDataException(message) { Input = path }, parameterName);
+        => InputFile.ReadAllBytes(path, "image", Fer.Photo.MaxFileBytes, message => new FerDataException(message) { Input = path }, parameterName);
 }

@@ -1,4 +1,3 @@
-using Fer.Datasets;
 
 namespace Fer.Internal;
 

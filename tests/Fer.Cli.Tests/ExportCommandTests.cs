@@ -54,7 +54,7 @@ public sealed class ExportCommandTests
             Assert.Equal(ExitCodes.Success, export.Code);
             Assert.Contains("Exported default to", export.Output);
             using var exported = Fer.Onnx.OnnxEmotionClassifier.Load(onnx);
-            Assert.Equal(Fer.Datasets.ClassNames.Fer2013, exported.ClassNames);
+            Assert.Equal(Fer.ClassNames.Fer2013, exported.ClassNames);
         }
         finally
         {

@@ -56,7 +56,7 @@ public sealed class OnnxEmotionClassifierConcurrencyTests
             .Add(Fer.Core.Layers.GlobalAvgPool2D())
             .Add(Fer.Core.Layers.Dense(7))
             .Add(Fer.Core.Layers.Softmax());
-        network.ClassNames = Fer.Datasets.ClassNames.Fer2013;
+        network.ClassNames = Fer.ClassNames.Fer2013;
         network.Normalization = Fer.Datasets.Normalization.Fer2013;
         using var classifier = OnnxEmotionClassifier.Load(Fer.Core.OnnxExporter.Export(network), "tinyvgg", new OnnxClassifierOptions { Threads = 1 });
         var faces = RealFaces.Pixels();

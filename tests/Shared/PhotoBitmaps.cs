@@ -1,4 +1,3 @@
-using Fer.Datasets;
 using SkiaSharp;
 
 namespace Fer.Testing;

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Fer.Core;
-using Fer.Datasets;
 
 namespace Fer.Testing;
 

@@ -1,3 +1,5 @@
+using Fer.Internal;
+
 namespace Fer.Core;
 
 /// <summary>Writes the history so far after every epoch, as CSV or JSON (chosen by the file's extension), atomically.</summary>

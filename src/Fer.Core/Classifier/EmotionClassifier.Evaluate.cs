@@ -47,9 +47,9 @@ public sealed partial class EmotionClassifier
         {
             var name = ClassNames[k];
             var index = IndexOf(data.ClassNames, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
-            if (index < 0 && Fer.Datasets.ClassNames.ToEmotion(name) is { } emotion)
+            if (index < 0 && Fer.ClassNames.ToEmotion(name) is { } emotion)
             {
-                index = IndexOf(data.ClassNames, n => Fer.Datasets.ClassNames.ToEmotion(n) == emotion);
+                index = IndexOf(data.ClassNames, n => Fer.ClassNames.ToEmotion(n) == emotion);
             }
 
             if (index < 0)

@@ -1,4 +1,3 @@
-using Fer.Core;
 
 namespace Fer.Detection.BlazeFace;
 

@@ -1,4 +1,4 @@
-namespace Fer.Core;
+namespace Fer;
 
 /// <summary>A face found by an <see cref="IFaceDetector"/>: where it is and how sure the detector is.</summary>
 /// <param name="Box">The face's bounding box in the photo's pixel coordinates.</param>

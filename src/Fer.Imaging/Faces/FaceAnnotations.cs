@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Fer.Datasets;
 using Fer.Internal;
 using SkiaSharp;
 
-namespace Fer.Core;
+namespace Fer.Imaging;
 
 /// <summary>
 /// Writes the result of <see cref="IEmotionPredictor.PredictFaces(Photo, IFaceDetector, FaceCropping?)"/>: an annotated

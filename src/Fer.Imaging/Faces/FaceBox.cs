@@ -1,4 +1,4 @@
-namespace Fer.Core;
+namespace Fer;
 
 /// <summary>An axis-aligned rectangle in a photo's pixel coordinates (origin top left, upright photo).</summary>
 /// <param name="X">Left edge.</param>

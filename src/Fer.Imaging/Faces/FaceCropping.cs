@@ -1,6 +1,6 @@
 using Fer.Internal;
 
-namespace Fer.Core;
+namespace Fer;
 
 /// <summary>
 /// How a detected face box becomes the square crop that is classified. FER2013's faces are framed wider than a

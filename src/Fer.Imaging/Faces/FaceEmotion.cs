@@ -1,4 +1,4 @@
-namespace Fer.Core;
+namespace Fer;
 
 /// <summary>One face of a photo with its predicted emotion.</summary>
 /// <param name="Face">Where the face is, and the detector's confidence.</param>

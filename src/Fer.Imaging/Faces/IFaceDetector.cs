@@ -1,6 +1,5 @@
-using Fer.Datasets;
 
-namespace Fer.Core;
+namespace Fer;
 
 /// <summary>
 /// Finds faces in a photo. Fer.Detection's <c>BlazeFaceDetector</c> implements it; implement it to plug in any other

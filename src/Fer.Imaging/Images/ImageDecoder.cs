@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace Fer.Datasets;
+namespace Fer.Imaging;
 
 /// <summary>
 /// Decodes encoded images (JPEG, PNG, BMP, WebP, GIF) with SkiaSharp, honours EXIF orientation,

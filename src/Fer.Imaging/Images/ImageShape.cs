@@ -1,4 +1,4 @@
-namespace Fer.Datasets;
+namespace Fer;
 
 /// <summary>The shape of one image: channels, height and width (channels first, as in PyTorch).</summary>
 /// <param name="Channels">Number of channels (1 for grayscale).</param>

@@ -1,7 +1,8 @@
 using Fer.Internal;
 using SkiaSharp;
+using Fer.Imaging;
 
-namespace Fer.Datasets;
+namespace Fer;
 
 /// <summary>
 /// A decoded photo of any size: upright (EXIF orientation applied), colour or grayscale. The input of face detection
@@ -196,10 +197,10 @@ public sealed class Photo : IDisposable
     /// Grayscale pixels of a region of the photo, resized to <paramref name="size"/> × <paramref name="size"/> the
     /// same way as <see cref="ToGrayPixels(int, int)"/>.
     /// </summary>
-    /// <param name="region">Whole-pixel bounds inside the photo, e.g. from <see cref="Fer.Core.FaceCropping.PlaceInside"/>.</param>
+    /// <param name="region">Whole-pixel bounds inside the photo, e.g. from <see cref="Fer.FaceCropping.PlaceInside"/>.</param>
     /// <param name="size">The side of the result in pixels.</param>
     /// <exception cref="ArgumentOutOfRangeException">The region is not whole pixels inside the photo.</exception>
-    public byte[] CropToGrayPixels(Fer.Core.FaceBox region, int size)
+    public byte[] CropToGrayPixels(Fer.FaceBox region, int size)
     {
         Guard.Positive(size);
         var rect = SKRectI.Create((int)region.X, (int)region.Y, (int)region.Width, (int)region.Height);

@@ -1,4 +1,4 @@
-namespace Fer.Datasets;
+namespace Fer;
 
 /// <summary>The layout of one pixel in a raw buffer passed to <see cref="Photo.FromPixels(ReadOnlySpan{byte}, int, int, PhotoPixelFormat)"/>.</summary>
 public enum PhotoPixelFormat

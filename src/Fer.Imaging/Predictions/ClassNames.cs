@@ -1,4 +1,4 @@
-namespace Fer.Datasets;
+namespace Fer;
 
 /// <summary>Class name lists. The FER2013 list is the default everywhere a list is optional.</summary>
 public static class ClassNames

@@ -1,9 +1,9 @@
-namespace Fer.Datasets;
+namespace Fer;
 
 /// <summary>
 /// The emotions the library's models tell apart: FER2013's seven, numbered in FER2013's label order (0 angry … 6
 /// neutral), and contempt, FER+'s eighth. A model's own output order is its <c>ClassNames</c>; an
-/// <see cref="Fer.Core.EmotionPrediction"/> maps it to these by name.
+/// <see cref="Fer.EmotionPrediction"/> maps it to these by name.
 /// </summary>
 public enum Emotion
 {

@@ -1,6 +1,5 @@
-using Fer.Datasets;
 
-namespace Fer.Core;
+namespace Fer;
 
 /// <summary>The predicted emotion of one face: the most probable class, its probability, and every class's probability.</summary>
 public sealed class EmotionPrediction

@@ -1,6 +1,5 @@
-using Fer.Datasets;
 
-namespace Fer.Core;
+namespace Fer;
 
 /// <summary>
 /// What every emotion classifier predicts from: image files, streams and bytes, photos, raw pixels, and the faces of a

@@ -1,4 +1,4 @@
-namespace Fer.Datasets;
+namespace Fer;
 
 /// <summary>
 /// How a classifier predicts with a model unless told otherwise, saved with the model (its file and its ONNX export):
@@ -20,7 +20,7 @@ public sealed record PredictionDefaults
     public static PredictionDefaults None { get; } = new();
 
     /// <summary>The averaging over transformed copies the model's figures were measured with.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Not a defined <see cref="Datasets.TestTimeAugmentation"/> value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Not a defined <see cref="Fer.TestTimeAugmentation"/> value.</exception>
     public TestTimeAugmentation TestTimeAugmentation
     {
         get => _testTimeAugmentation;

@@ -1,4 +1,4 @@
-namespace Fer.Datasets;
+namespace Fer;
 
 /// <summary>How predictions average over transformed copies of each image.</summary>
 public enum TestTimeAugmentation

@@ -1,6 +1,5 @@
-using Fer.Core;
-using Fer.Datasets;
 using Fer.Internal;
+using Fer.Imaging;
 
 namespace Fer.Media;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Fer.Core;
 using Fer.Internal;
 
 namespace Fer.Media;
@@ -72,7 +71,7 @@ internal static class PhotoPipelineReport
     }
 
     private static List<string> ClassNamesOf(IReadOnlyCollection<PhotoResult> results)
-        => results.SelectMany(r => r.Faces).Select(f => f.Emotion.Probabilities.Keys.ToList()).FirstOrDefault() ?? [.. Fer.Datasets.ClassNames.Fer2013];
+        => results.SelectMany(r => r.Faces).Select(f => f.Emotion.Probabilities.Keys.ToList()).FirstOrDefault() ?? [.. Fer.ClassNames.Fer2013];
 
     /// <summary>A CSV field: quoted, with quotes doubled, when it holds a comma, quote or line break.</summary>
     private static string Quote(string value)

@@ -1,6 +1,5 @@
 using System.Globalization;
-using Fer.Core;
-using Fer.Datasets;
+using Fer.Imaging;
 
 namespace Fer.Media;
 

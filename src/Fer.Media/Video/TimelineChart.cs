@@ -1,5 +1,4 @@
 using System.Globalization;
-using Fer.Core;
 using Fer.Internal;
 using ScottPlot;
 using SkiaSharp;

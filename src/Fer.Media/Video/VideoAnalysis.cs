@@ -1,4 +1,3 @@
-using Fer.Core;
 using Fer.Internal;
 
 namespace Fer.Media;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Fer.Datasets;
 
 namespace Fer.Media;
 

@@ -43,9 +43,9 @@ internal sealed record VideoInfo(int Width, int Height, TimeSpan? Duration)
             var stream = streams[0];
             var width = stream.TryGetProperty("width", out var w) ? w.GetInt32() : 0;
             var height = stream.TryGetProperty("height", out var h) ? h.GetInt32() : 0;
-            if (width <= 0 || height <= 0 || (long)width * height > Fer.Datasets.Photo.MaxPixels)
+            if (width <= 0 || height <= 0 || (long)width * height > Fer.Photo.MaxPixels)
             {
-                throw new FerDataException($"The video '{path}' has frames of {width}x{height} pixels; expected a positive size of at most {Fer.Datasets.Photo.MaxPixels:N0} pixels.") { Input = path };
+                throw new FerDataException($"The video '{path}' has frames of {width}x{height} pixels; expected a positive size of at most {Fer.Photo.MaxPixels:N0} pixels.") { Input = path };
             }
 
             if (QuarterTurn(stream))

@@ -23,7 +23,7 @@ public sealed class PublicApiSnapshotTests
         {
             "Fer.Core" => typeof(EmotionClassifier).Assembly,
             "Fer.Detection" => typeof(Fer.Detection.BlazeFaceDetector).Assembly,
-            "Fer.Imaging" => typeof(Fer.Datasets.Photo).Assembly,
+            "Fer.Imaging" => typeof(Fer.Photo).Assembly,
             "Fer.Onnx" => typeof(Fer.Onnx.OnnxEmotionClassifier).Assembly,
             "Fer.Media" => typeof(Fer.Media.VideoAnalysis).Assembly,
             _ => typeof(Fer.Datasets.LabeledFaces).Assembly,

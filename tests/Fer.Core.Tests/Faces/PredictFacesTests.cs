@@ -1,5 +1,6 @@
 using Fer.Datasets;
 using SkiaSharp;
+using Fer.Imaging;
 
 namespace Fer.Core.Tests;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Fer.Internal;
 
 namespace Fer.Core.Tests;
 

@@ -1,5 +1,3 @@
-using Fer.Core;
-using Fer.Datasets;
 using SkiaSharp;
 
 namespace Fer.Imaging.Tests;

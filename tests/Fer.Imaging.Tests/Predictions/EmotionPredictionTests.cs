@@ -1,5 +1,3 @@
-using Fer.Core;
-using Fer.Datasets;
 
 namespace Fer.Imaging.Tests;
 

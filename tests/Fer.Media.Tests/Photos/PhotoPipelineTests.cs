@@ -1,5 +1,3 @@
-using Fer.Core;
-using Fer.Datasets;
 using Fer.Detection;
 using Fer.Onnx;
 

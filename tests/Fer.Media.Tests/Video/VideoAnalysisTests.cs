@@ -1,4 +1,3 @@
-using Fer.Core;
 using Fer.Detection;
 using Fer.Onnx;
 using SkiaSharp;

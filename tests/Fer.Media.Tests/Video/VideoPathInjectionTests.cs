@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Fer.Core;
-using Fer.Datasets;
 using Fer.Onnx;
 
 namespace Fer.Media.Tests;
