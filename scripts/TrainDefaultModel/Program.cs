@@ -103,7 +103,7 @@ model.TrainingInfo["recipe"] = $"{architecture.Name}, {recipe}: {optimizer}, {sc
 model.TrainingInfo["data"] = dataDescription;
 if (distillation is not null)
 {
-    model.TrainingInfo["distillation"] = $"{distillation} from {string.Join(", ", teacherPaths)}";
+    model.TrainingInfo[TrainingInfoKeys.Distillation] = $"{distillation} from {string.Join(", ", teacherPaths)}";
 }
 
 model.Compile(optimizer, distillation ?? labelLoss, schedule: schedule);
@@ -160,7 +160,7 @@ var report = new
 File.WriteAllText(Path.Combine(output, "report.json"), JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
 
 // The model to embed: the best epoch's weights, with the training history and the final figures in its metadata.
-best.TrainingInfo["history"] = history.ToCsv();
+best.TrainingInfo[TrainingInfoKeys.History] = history.ToCsv();
 best.TrainingInfo["bestEpoch"] = bestEpoch.ToString(CultureInfo.InvariantCulture);
 if (test is not null)
 {

@@ -23,7 +23,7 @@ internal sealed class TeacherModels : IDisposable
 
                 var model = Sequential.Load(file.FullName);
                 _models.Add(model);
-                log.WriteLine($"Teacher {file.Name}: {(model.TrainingInfo.TryGetValue("architecture", out var name) ? name : "Sequential")}");
+                log.WriteLine($"Teacher {file.Name}: {(model.TrainingInfo.TryGetValue(TrainingInfoKeys.Architecture, out var name) ? name : "Sequential")}");
             }
         }
         catch

@@ -1,6 +1,7 @@
 // Uses Fer.Core the way an application does, through its NuGet package: train on a tiny data set,
 // evaluate, predict with the embedded default and accurate models, and find the faces of a photo (the first argument) with
 // Fer.Detection. Exits 0 and prints "consumer: ok" on success.
+using Fer;
 using Fer.Core;
 using Fer.Datasets;
 using Fer.Detection;

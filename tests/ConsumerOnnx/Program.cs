@@ -1,7 +1,7 @@
 // Uses Fer.Onnx the way a prediction-only application does, through its NuGet package and without LibTorch:
 // predict one face with the embedded default and accurate models, then find and classify the faces of a photo (the first argument)
 // with Fer.Detection. Exits 0 and prints "consumer-onnx: ok" on success.
-using Fer.Core;
+using Fer;
 using Fer.Detection;
 using Fer.Onnx;
 

@@ -125,7 +125,7 @@ public sealed class FerCommandsTests : IDisposable
         static string Distillation(string model)
         {
             using var loaded = Fer.Core.Sequential.Load(model);
-            return loaded.TrainingInfo["distillation"];
+            return loaded.TrainingInfo[Fer.Core.TrainingInfoKeys.Distillation];
         }
     }
 

@@ -39,6 +39,14 @@ public sealed class PackageConsumerTests
             using (var zip = ZipFile.OpenRead(package))
             {
                 Assert.Contains(zip.Entries, e => e.FullName == "README.md");
+                using (var packedReadme = new StreamReader(zip.GetEntry("README.md")!.Open()))
+                {
+                    // The package's own short README, not the repository's.
+                    var readmeText = packedReadme.ReadToEnd();
+                    Assert.StartsWith("# Fer.Core\n", readmeText.ReplaceLineEndings("\n"));
+                    Assert.True(readmeText.Split('\n').Length < 60, $"Fer.Core's README has {readmeText.Split('\n').Length} lines");
+                }
+
                 Assert.Contains(zip.Entries, e => e.FullName == "lib/net8.0/Fer.Core.dll");
                 Assert.Contains(zip.Entries, e => e.FullName == "lib/net10.0/Fer.Core.dll");
                 var text = Nuspec(zip);
@@ -116,6 +124,9 @@ public sealed class PackageConsumerTests
             // into a new console app).
             var blocks = ReadmeBlocks.Read(root);
             Assert.True(blocks.Count >= 8, $"README.md has {blocks.Count} C# blocks");
+            var packageBlocks = ReadmeBlocks.ReadPackageReadmes(root);
+            Assert.True(packageBlocks.Count >= 6, $"the packages' READMEs have {packageBlocks.Count} C# blocks");
+            blocks = [.. blocks, .. packageBlocks];
             var readme = Path.Combine(work.FullName, "readme-blocks");
             ReadmeBlocks.WriteProject(readme, blocks, feed, version);
             ChildProcess.RunDotnet(readme, ChildTimeout, "build", "-c", "Release");

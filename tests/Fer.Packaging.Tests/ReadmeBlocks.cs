@@ -13,6 +13,14 @@ internal static partial class ReadmeBlocks
     public static IReadOnlyList<string> Read(string root)
         => CSharpBlock().Matches(File.ReadAllText(Path.Combine(root, "README.md"))).Select(m => m.Groups[1].Value).ToList();
 
+    /// <summary>The C# blocks of every package's own README (src/*/README.md, packed as the package's README.md).</summary>
+    public static IReadOnlyList<string> ReadPackageReadmes(string root)
+        => Directory.GetFiles(Path.Combine(root, "src"), "README.md", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .SelectMany(f => CSharpBlock().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .ToList();
+
     /// <summary>Writes the console app into <paramref name="folder"/>: Block1.cs … BlockN.cs, each block's statements in a method of its own class.</summary>
     public static void WriteProject(string folder, IReadOnlyList<string> blocks, string feed, string version)
     {

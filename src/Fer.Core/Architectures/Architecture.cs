@@ -39,7 +39,7 @@ public sealed class Architecture
             model.Add(layer);
         }
 
-        model.TrainingInfo["architecture"] = Name;
+        model.TrainingInfo[TrainingInfoKeys.Architecture] = Name;
         return model;
     }
 

@@ -82,5 +82,5 @@ public sealed partial class EmotionClassifier
     }
 
     private History? SavedHistory()
-        => _model.TrainingInfo.TryGetValue("history", out var csv) ? Core.History.FromCsv(csv) : null;
+        => _model.TrainingInfo.TryGetValue(TrainingInfoKeys.History, out var csv) ? Core.History.FromCsv(csv) : null;
 }

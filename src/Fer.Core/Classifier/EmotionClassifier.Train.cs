@@ -50,17 +50,17 @@ public sealed partial class EmotionClassifier
             model.Compile(options.Optimizer ?? Optimizers.Adam(), options.Distillation?.WithLabelLoss(labelLoss) ?? labelLoss, schedule: options.Schedule);
             var augmentation = options.Augmentation ?? Augmentations.Standard(options.Seed);
             var history = model.Fit(train, options.Epochs, options.BatchSize, validation, options.Callbacks, augmentation, samplingWeights, progress, cancellationToken);
-            model.TrainingInfo["optimizer"] = model.Optimizer!.ToString();
-            model.TrainingInfo["loss"] = model.Loss!.EvaluationLoss.ToString();
-            model.TrainingInfo["augmentation"] = augmentation.ToString();
+            model.TrainingInfo[TrainingInfoKeys.Optimizer] = model.Optimizer!.ToString();
+            model.TrainingInfo[TrainingInfoKeys.Loss] = model.Loss!.EvaluationLoss.ToString();
+            model.TrainingInfo[TrainingInfoKeys.Augmentation] = augmentation.ToString();
             if (model.Loss is KnowledgeDistillation distillation)
             {
-                model.TrainingInfo["distillation"] = distillation.ToString();
+                model.TrainingInfo[TrainingInfoKeys.Distillation] = distillation.ToString();
             }
 
-            model.TrainingInfo["epochs"] = history.Epochs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            model.TrainingInfo["trainingImages"] = train.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            model.TrainingInfo["history"] = history.ToCsv();
+            model.TrainingInfo[TrainingInfoKeys.Epochs] = history.Epochs.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            model.TrainingInfo[TrainingInfoKeys.TrainingImages] = train.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            model.TrainingInfo[TrainingInfoKeys.History] = history.ToCsv();
             return new EmotionClassifier(model, history);
         }
         catch

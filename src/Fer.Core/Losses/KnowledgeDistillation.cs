@@ -75,7 +75,7 @@ public sealed class KnowledgeDistillation : Loss
     /// <summary>A description such as "KnowledgeDistillation(teacher=CompactVgg, T=4, w=0.9)" or, for an ensemble, "KnowledgeDistillation(teachers=CompactVgg+CompactVgg, T=4, w=0.9)"; the label loss has its own (<see cref="LabelLoss"/>).</summary>
     public override string ToString()
     {
-        var names = string.Join('+', Teachers.Select(t => t.TrainingInfo.TryGetValue("architecture", out var name) ? name : "Sequential"));
+        var names = string.Join('+', Teachers.Select(t => t.TrainingInfo.TryGetValue(TrainingInfoKeys.Architecture, out var name) ? name : "Sequential"));
         return $"KnowledgeDistillation({(Teachers.Count == 1 ? "teacher" : "teachers")}={names}, T={Temperature}, w={Weight})";
     }
 

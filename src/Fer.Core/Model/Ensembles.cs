@@ -48,10 +48,10 @@ public static class Ensembles
             ensemble.Normalization = first.Normalization;
             ensemble.ClassNames = first.ClassNames;
             CopyWeights(members, (AverageModule)ensemble.Network.Children[0]);
-            ensemble.TrainingInfo["ensemble"] = string.Join(" + ", members.Select((m, i) => m.TrainingInfo.TryGetValue("architecture", out var name) ? name : $"model {i + 1}"));
+            ensemble.TrainingInfo[TrainingInfoKeys.Ensemble] = string.Join(" + ", members.Select((m, i) => m.TrainingInfo.TryGetValue(TrainingInfoKeys.Architecture, out var name) ? name : $"model {i + 1}"));
             for (var i = 0; i < members.Count; i++)
             {
-                foreach (var (key, value) in members[i].TrainingInfo.Where(kv => kv.Key != "history"))
+                foreach (var (key, value) in members[i].TrainingInfo.Where(kv => kv.Key != TrainingInfoKeys.History))
                 {
                     ensemble.TrainingInfo[$"member{i + 1}.{key}"] = value;
                 }

@@ -24,7 +24,7 @@ public sealed class EmotionClassifierDistillationTests
             Distillation = Losses.DistillFrom(teacher.Model, temperature: 3, weight: 0.7),
         });
 
-        Assert.Equal("KnowledgeDistillation(teacher=CompactVgg, T=3, w=0.7)", classifier.TrainingInfo["distillation"]);
+        Assert.Equal("KnowledgeDistillation(teacher=CompactVgg, T=3, w=0.7)", classifier.TrainingInfo[TrainingInfoKeys.Distillation]);
         Assert.True(double.IsFinite(classifier.History!["loss"][0]));
         Assert.Equal(7, classifier.PredictPixels(data.GetPixels(0).ToArray()).Probabilities.Count);
     }

@@ -39,7 +39,7 @@ public sealed class EmotionClassifierTrainEvaluateTests
             classifier.Save(modelPath);
             using var loaded = EmotionClassifier.Load(modelPath);
             Assert.Equal(report.Metrics.Accuracy, loaded.Evaluate(test).Metrics.Accuracy);
-            Assert.Equal("MiniXception", loaded.TrainingInfo["architecture"]);
+            Assert.Equal("MiniXception", loaded.TrainingInfo[TrainingInfoKeys.Architecture]);
             var face = test.GetPixels(0).ToArray();
             Assert.Equal(classifier.PredictPixels(face).Probabilities["happy"], loaded.PredictPixels(face).Probabilities["happy"]);
         }

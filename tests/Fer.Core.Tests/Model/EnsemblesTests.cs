@@ -21,7 +21,7 @@ public sealed class EnsemblesTests
         var actual = ensemble.Predict(faces);
         Assert.All(Enumerable.Range(0, faces.Count), i => Assert.All(Enumerable.Range(0, 3), k => Assert.Equal(expected[i][k], actual[i][k], 5)));
         Assert.Equal(1.0, actual[0].Sum(), 5);
-        Assert.Equal("model 1 + model 2 + model 3", ensemble.TrainingInfo["ensemble"]);
+        Assert.Equal("model 1 + model 2 + model 3", ensemble.TrainingInfo[TrainingInfoKeys.Ensemble]);
     }
 
     [Fact]
