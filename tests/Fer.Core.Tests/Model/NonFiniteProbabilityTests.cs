@@ -12,14 +12,19 @@ public sealed class NonFiniteProbabilityTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
+    /// <summary>The overflowing model saved to a file, as an app would load it.</summary>
+    private string Saved()
+    {
+        var path = _temp.File("overflowing.fer");
+        using var built = OverflowingModel.Build();
+        built.Save(path);
+        return path;
+    }
+
     [Fact]
     public void The_model_loads_and_predicts_ordinary_images()
     {
-        var path = _temp.File("overflowing.fer");
-        using (var built = OverflowingModel.Build())
-        {
-            built.Save(path);
-        }
+        var path = Saved();
 
         using var model = Sequential.Load(path);
         Assert.All(model.Predict(new byte[16]), p => Assert.True(float.IsFinite(p)));
@@ -28,11 +33,7 @@ public sealed class NonFiniteProbabilityTests : IDisposable
     [Fact]
     public void Sequential_Predict_refuses_a_NaN_probability_naming_the_model()
     {
-        var path = _temp.File("overflowing.fer");
-        using (var built = OverflowingModel.Build())
-        {
-            built.Save(path);
-        }
+        var path = Saved();
 
         using var model = Sequential.Load(path);
         var error = Assert.Throws<FerModelException>(() => model.Predict(OverflowingModel.Pixels()));
@@ -46,11 +47,7 @@ public sealed class NonFiniteProbabilityTests : IDisposable
     [Fact]
     public void The_classifier_refuses_it_with_and_without_test_time_augmentation()
     {
-        var path = _temp.File("overflowing.fer");
-        using (var built = OverflowingModel.Build())
-        {
-            built.Save(path);
-        }
+        var path = Saved();
 
         using var classifier = EmotionClassifier.Load(path);
         using var photo = Photo.FromPixels(OverflowingModel.Pixels(), 4, 4, PhotoPixelFormat.Gray8);
