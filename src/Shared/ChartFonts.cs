@@ -24,7 +24,20 @@ internal static class ChartFonts
 
     private const string EmbeddedResource = "Fer.Imaging.Fonts.DejaVuSans-Subset.ttf";
 
-    private static readonly Lazy<SKTypeface> Typeface = new(() => Resolve(SystemCandidates));
+    /// <summary>
+    /// The environment variable that replaces <see cref="SystemCandidates"/>: font files separated by the platform's
+    /// path separator, tried in order; set but empty, no system font is used (the embedded one only, as on a system
+    /// without fonts).
+    /// </summary>
+    internal const string FontPathVariable = "FER_FONT_PATH";
+
+    private static readonly Lazy<SKTypeface> Typeface = new(() => Resolve(Candidates()));
+
+    /// <summary>The font files to try: <see cref="FontPathVariable"/>'s when it is set, else <see cref="SystemCandidates"/>.</summary>
+    internal static IEnumerable<string> Candidates()
+        => Environment.GetEnvironmentVariable(FontPathVariable) is { } list
+            ? list.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : SystemCandidates;
 
     public static SKFont Create(float size) => new(Typeface.Value, size);
 

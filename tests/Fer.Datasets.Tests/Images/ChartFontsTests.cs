@@ -37,4 +37,26 @@ public sealed class ChartFontsTests
         var glyphs = font.GetGlyphs(text.Replace(" ", string.Empty, StringComparison.Ordinal));
         Assert.DoesNotContain((ushort)0, glyphs);
     }
+
+    [Fact]
+    public void FER_FONT_PATH_replaces_the_system_fonts_tried()
+    {
+        var before = Environment.GetEnvironmentVariable(ChartFonts.FontPathVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(ChartFonts.FontPathVariable, $"/fonts/a.ttf{Path.PathSeparator} /fonts/b.ttf ");
+            Assert.Equal(["/fonts/a.ttf", "/fonts/b.ttf"], ChartFonts.Candidates());
+
+            // Set but empty: no system font at all, so the embedded one is what Resolve returns.
+            Environment.SetEnvironmentVariable(ChartFonts.FontPathVariable, "");
+            Assert.Empty(ChartFonts.Candidates());
+
+            Environment.SetEnvironmentVariable(ChartFonts.FontPathVariable, null);
+            Assert.Equal(ChartFonts.SystemCandidates, ChartFonts.Candidates());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(ChartFonts.FontPathVariable, before);
+        }
+    }
 }
