@@ -86,7 +86,7 @@ internal static partial class InputFile
 
             return bytes;
         }
-        catch (Exception e) when (e is UnauthorizedAccessException || (e is IOException && e is not FileNotFoundException and not DirectoryNotFoundException))
+        catch (Exception e) when (IsReadFailure(e))
         {
             throw refuse($"The {what} '{path}' could not be read: {e.Message}");
         }
@@ -200,4 +200,11 @@ internal static partial class InputFile
 
     [LibraryImport("libc", EntryPoint = "stat", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Stat(string path, [Out] byte[] buffer);
+
+    /// <summary>
+    /// Whether <paramref name="e"/> says a file that exists could not be read (permissions, a failing disk): the
+    /// failures a loader reports as its own exception. A missing file or folder is not one of them.
+    /// </summary>
+    public static bool IsReadFailure(Exception e)
+        => e is UnauthorizedAccessException || (e is IOException && e is not FileNotFoundException and not DirectoryNotFoundException);
 }

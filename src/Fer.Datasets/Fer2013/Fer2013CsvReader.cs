@@ -124,7 +124,7 @@ internal sealed class Fer2013CsvReader
 
     /// <summary>Wraps a read error of <see cref="Rows"/> (permissions, a failing disk) as ours, naming the file.</summary>
     internal FerDataException? ReadError(Exception e)
-        => e is UnauthorizedAccessException || (e is IOException && e is not FileNotFoundException and not DirectoryNotFoundException)
+        => InputFile.IsReadFailure(e)
             ? new FerDataException($"{_path} could not be read: {e.Message}", e) { Input = _path }
             : null;
 

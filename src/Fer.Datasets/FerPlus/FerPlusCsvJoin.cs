@@ -1,3 +1,5 @@
+using Fer.Internal;
+
 namespace Fer.Datasets;
 
 /// <summary>
@@ -176,7 +178,7 @@ internal sealed class FerPlusCsvJoin(string pixelsPath, string votesPath, FerPlu
         {
             return Fer2013CsvReader.OpenMaybeCompressed(votesPath);
         }
-        catch (Exception e) when (e is UnauthorizedAccessException || (e is IOException && e is not FileNotFoundException and not DirectoryNotFoundException))
+        catch (Exception e) when (InputFile.IsReadFailure(e))
         {
             throw new FerDataException($"{votesPath} could not be read: {e.Message}", e) { Input = votesPath };
         }
@@ -189,7 +191,7 @@ internal sealed class FerPlusCsvJoin(string pixelsPath, string votesPath, FerPlu
         {
             return text.ReadLine();
         }
-        catch (Exception e) when (e is UnauthorizedAccessException || (e is IOException && e is not FileNotFoundException and not DirectoryNotFoundException))
+        catch (Exception e) when (InputFile.IsReadFailure(e))
         {
             throw new FerDataException($"{votesPath} could not be read: {e.Message}", e) { Input = votesPath };
         }

@@ -127,7 +127,7 @@ internal sealed class FerPlusFolderReader(string root, FerPlusLoadOptions option
                 row++;
             }
         }
-        catch (Exception e) when (e is UnauthorizedAccessException || (e is IOException && e is not FileNotFoundException and not DirectoryNotFoundException))
+        catch (Exception e) when (InputFile.IsReadFailure(e))
         {
             throw new FerDataException($"{path} could not be read: {e.Message}", e) { Input = path };
         }
