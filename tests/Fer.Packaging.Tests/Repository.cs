@@ -39,7 +39,7 @@ internal static class Repository
             }
         }
 
-        foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "README.md" })
+        foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "README.md" })
         {
             File.Copy(Path.Combine(root, file), Path.Combine(target, file));
         }

@@ -71,7 +71,8 @@ public static class Architectures
 
     /// <summary>
     /// A tiny VGG-style network, <see cref="CompactVgg"/>'s shape at half its width (16, 32, 64, 128 filters; about a
-    /// quarter of its parameters and compute), sized for a single-face prediction within about 2 ms on one CPU thread;
+    /// quarter of its parameters and compute), sized for single-face predictions of a few milliseconds on one CPU thread
+    /// (latencies in docs/benchmarks.md);
     /// meant to be trained by distillation from a larger model (<see cref="Losses.DistillFrom(Sequential, double, double, Loss?)"/>).
     /// </summary>
     public static Architecture TinyVgg { get; } = new(

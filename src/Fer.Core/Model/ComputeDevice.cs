@@ -56,7 +56,7 @@ public readonly record struct ComputeDevice
 
     internal Device ToTorch()
     {
-        Fer.Internal.TorchRuntime.EnsureAvailable();
+        Fer.Datasets.LibTorch.EnsureAvailable();
         if (IsCuda && !cuda.is_available())
         {
             throw new FerModelException($"The device {Name} was asked for, but CUDA is not available: reference a CUDA build of TorchSharp and check the GPU driver, or use ComputeDevice.Cpu.");

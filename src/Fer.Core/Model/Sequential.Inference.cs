@@ -114,8 +114,8 @@ public sealed partial class Sequential
     /// <summary>
     /// How many images to put through one forward pass when each becomes <paramref name="copiesPerImage"/> inputs
     /// (test-time augmentation): as many as keep the largest layer output within <see cref="ActivationBudgetBytes"/>,
-    /// between 1 and 256. Larger chunks leave the heap for fresh mmap'd pages on every layer and run 1.5–2× slower per
-    /// face; ten-crop chunks of 256 images (2,560 inputs) were 75–90 ms per face.
+    /// between 1 and 256. Larger chunks leave the heap for fresh mmap'd pages on every layer and run slower per face
+    /// (the chunking benchmark: docs/benchmarks.md).
     /// </summary>
     internal int InferenceChunkSize(int copiesPerImage)
     {

@@ -39,7 +39,7 @@ public sealed partial class Sequential : IDisposable
     {
         _gate = new UsageGate(this);
         ModelInputChecks.Shape(inputShape, nameof(inputShape));
-        TorchRuntime.EnsureAvailable();
+        LibTorch.EnsureAvailable();
         InputShape = inputShape;
         Seed = seed;
         Device = device ?? ComputeDevice.Cpu;

@@ -49,7 +49,8 @@ internal static class ChartRenderer
         return plot.GetImageBytes(150 + (k * Cell), 130 + (k * Cell), ImageFormat.Png);
     }
 
-    public static byte[] TrainingCurves(History history)
+    /// <summary>A panel per metric (loss, then accuracy or the first other metric), training and validation lines, legends beside the data.</summary>
+    public static ChartPicture TrainingCurves(History history)
     {
         var metrics = new[] { "loss", history.Keys.Contains("accuracy") ? "accuracy" : history.Keys.FirstOrDefault(k => !k.StartsWith("val_", StringComparison.Ordinal) && k != "loss") }
             .Where(m => m is not null).Cast<string>().ToArray();
@@ -67,7 +68,10 @@ internal static class ChartRenderer
         return new Color((byte)(247 - (t * 239)), (byte)(251 - (t * 203)), (byte)(255 - (t * 148)));
     }
 
-    /// <summary>One metric per epoch, a line per series (non-finite values left out), with a legend.</summary>
+    /// <summary>
+    /// One metric per epoch, a line per series (non-finite values left out), with the legend on the right, outside the
+    /// data area, so that it never covers the last epochs (where curves end and matter most).
+    /// </summary>
     private static Plot Panel(string title, (string Name, IReadOnlyList<double> Values)[] series)
     {
         var plot = ChartStyle.Apply(new Plot());
@@ -83,7 +87,7 @@ internal static class ChartRenderer
         plot.Title(title, size: 15);
         plot.XLabel("epoch", size: 12);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Right);
         return plot;
     }
 }

@@ -114,7 +114,7 @@ public sealed class EvaluationReport
         var history = History is { Epochs.Count: > 0 } h
             ? h
             : throw new InvalidOperationException("This report has no training history: the model was neither trained in this process nor saved with its history.");
-        var png = ChartRenderer.TrainingCurves(history);
+        var png = ChartRenderer.TrainingCurves(history).Png;
         AtomicFile.Write(path, s => s.Write(png));
     }
 

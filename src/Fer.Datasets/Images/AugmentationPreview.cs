@@ -1,4 +1,5 @@
 using Fer.Datasets.Batching;
+using Fer.Imaging;
 using Fer.Internal;
 using SkiaSharp;
 using static TorchSharp.torch;
@@ -45,7 +46,7 @@ public static class AugmentationPreview
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
         using var text = new SKPaint { Color = SKColors.Black, IsAntialias = true };
-        using var font = ChartFonts.Create(11);
+        using var font = PictureFont.CreateFont(11);
         for (var i = 0; i < n; i++)
         {
             using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Gray8, SKAlphaType.Opaque));

@@ -4,8 +4,8 @@ namespace Fer.Detection.BlazeFace;
 internal readonly record struct DetectionTile(float Left, float Top, float Side)
 {
     /// <summary>
-    /// BlazeFace finds faces reliably down to about this many pixels of its input (measured: 91% recall at 22 px,
-    /// 73% at 17 px; docs/face-detection.md).
+    /// BlazeFace finds faces reliably down to about this many pixels of its input (recall by face size:
+    /// docs/face-detection.md).
     /// </summary>
     internal const float SmallestReliableFace = 22f;
 

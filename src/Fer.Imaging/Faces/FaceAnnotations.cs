@@ -49,14 +49,29 @@ public static class FaceAnnotations
         photo.ToRgbaPixels().AsSpan().CopyTo(bitmap.GetPixelSpan());
         using var canvas = new SKCanvas(bitmap);
         var stroke = Math.Max(2f, Math.Min(photo.Width, photo.Height) / 300f);
-        using var font = ChartFonts.Create(Math.Max(12f, stroke * 7));
+        var texts = faces.Select((face, i) => labels is null ? DefaultTexts(face) : GivenTexts(labels[i])).ToList();
+        var placements = LabelLayout.Place(photo.Width, photo.Height, [.. faces.Select(f => f.Face.Box)], texts, PictureFont.Typeface, Math.Max(12f, stroke * 7));
         for (var i = 0; i < faces.Count; i++)
         {
-            var face = faces[i];
-            Draw(canvas, face, labels?[i] ?? string.Create(CultureInfo.InvariantCulture, $"{face.Emotion.Label} {face.Emotion.Confidence:P0} (face {face.Face.Confidence:P0})"), stroke, font);
+            Draw(canvas, faces[i], placements[i], stroke);
         }
 
         return bitmap;
+    }
+
+    /// <summary>"happy 91 % (face 87 %)", then "happy 91 %", then "happy": the texts tried, longest first.</summary>
+    private static string[] DefaultTexts(FaceEmotion face) =>
+    [
+        string.Create(CultureInfo.InvariantCulture, $"{face.Emotion.Label} {face.Emotion.Confidence:P0} (face {face.Face.Confidence:P0})"),
+        string.Create(CultureInfo.InvariantCulture, $"{face.Emotion.Label} {face.Emotion.Confidence:P0}"),
+        face.Emotion.Label,
+    ];
+
+    /// <summary>A caller's label, then its part before a parenthesis, if it has one.</summary>
+    private static string[] GivenTexts(string label)
+    {
+        var cut = label.IndexOf(" (", StringComparison.Ordinal);
+        return cut > 0 ? [label, label[..cut]] : [label];
     }
 
     /// <summary>
@@ -107,7 +122,7 @@ public static class FaceAnnotations
         ["height"] = Math.Round(box.Height, 1),
     };
 
-    private static void Draw(SKCanvas canvas, FaceEmotion face, string label, float stroke, SKFont font)
+    private static void Draw(SKCanvas canvas, FaceEmotion face, LabelPlacement? label, float stroke)
     {
         var color = face.Emotion.Emotion switch
         {
@@ -124,13 +139,15 @@ public static class FaceAnnotations
         var box = face.Face.Box;
         using var pen = new SKPaint { Color = color, Style = SKPaintStyle.Stroke, StrokeWidth = stroke, IsAntialias = true };
         canvas.DrawRect(box.X, box.Y, box.Width, box.Height, pen);
+        if (label is not { } placed)
+        {
+            return;
+        }
 
-        var textWidth = font.MeasureText(label);
-        var height = font.Size * 1.3f;
-        var top = box.Y - height >= 0 ? box.Y - height : box.Bottom;
+        using var font = PictureFont.CreateFont(placed.FontSize);
         using var background = new SKPaint { Color = color.WithAlpha(220), Style = SKPaintStyle.Fill };
-        canvas.DrawRect(box.X - (stroke / 2), top, textWidth + (font.Size * 0.6f), height, background);
+        canvas.DrawRect(placed.Rect, background);
         using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true };
-        canvas.DrawText(label, box.X + (font.Size * 0.3f), top + (font.Size * 1.0f), SKTextAlign.Left, font, ink);
+        canvas.DrawText(placed.Text, placed.Rect.Left + (placed.FontSize * 0.3f), placed.Rect.Top + placed.FontSize, SKTextAlign.Left, font, ink);
     }
 }

@@ -38,7 +38,7 @@ public sealed class ChartRendererTests
             }, 0.01, TimeSpan.FromSeconds(1)));
         }
 
-        var png = ChartRenderer.TrainingCurves(history);
+        var png = ChartRenderer.TrainingCurves(history).Png;
         using var bitmap = SKBitmap.Decode(png);
         Assert.Equal((920, 320), (bitmap.Width, bitmap.Height));
         foreach (var left in new[] { 0, 460 })

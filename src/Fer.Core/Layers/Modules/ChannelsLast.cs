@@ -4,8 +4,8 @@ namespace Fer.Core;
 
 /// <summary>
 /// The channels-last memory layout (NHWC in memory, NCHW in shape), which LibTorch's oneDNN convolutions run much
-/// faster than the default layout on small FER2013 feature maps: measured on 2 cores (AVX2), a mini-Xception batch of
-/// 64 takes 43 instead of 109 ms on one thread and trains at 606 instead of 391 images/s (docs/benchmarks.md).
+/// faster than the default layout on small FER2013 feature maps, in inference and in training (figures, machine and
+/// date in docs/benchmarks.md).
 /// TorchSharp 0.107 has no memory-format argument, so the layout is made from strides: a permuted contiguous copy,
 /// permuted back. Batch norm, ReLU, pooling and additions keep the layout; shapes and values are unchanged.
 /// </summary>

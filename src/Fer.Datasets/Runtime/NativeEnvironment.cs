@@ -4,8 +4,9 @@ using System.Runtime.InteropServices;
 namespace Fer.Internal;
 
 /// <summary>
-/// Native settings that must be in place before LibTorch first runs a kernel. Applied by a module initializer of
-/// each Fer assembly, so that they hold whichever of our types is touched first.
+/// Native settings that must be in place before LibTorch first runs a kernel, owned by this assembly (one per
+/// process). Applied by its module initializer, which Fer.Core's module initializer runs too, so that they hold
+/// whichever of our types is touched first.
 /// </summary>
 internal static partial class NativeEnvironment
 {
@@ -51,8 +52,8 @@ internal static partial class NativeEnvironment
     /// glibc's malloc serves blocks above a threshold (128 KB at start) with fresh pages from mmap and gives them
     /// back with munmap when freed, so a training step or a batch that allocates activation buffers of a few hundred
     /// KB pays page faults and zeroing for them again and again. Raising the threshold to 32 MB (and the trim
-    /// threshold to 256 MB) keeps those buffers in the heap for reuse: measured on 2 cores, a MiniXception training
-    /// step went from 215–283 to 427–448 images/s; PyTorch gains the same way (docs/benchmarks.md). Memory freed
+    /// threshold to 256 MB) keeps those buffers in the heap for reuse, which speeds training and batch inference up
+    /// markedly; PyTorch gains the same way (figures in docs/benchmarks.md). Memory freed
     /// by tensors is reused, not returned to the system, up to 256 MB of free heap top. Left alone when the user
     /// tunes malloc (MALLOC_MMAP_THRESHOLD_, MALLOC_TRIM_THRESHOLD_ or GLIBC_TUNABLES set).
     /// </summary>

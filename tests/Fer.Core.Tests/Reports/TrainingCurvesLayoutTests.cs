@@ -1,0 +1,44 @@
+using SkiaSharp;
+
+namespace Fer.Core.Tests;
+
+/// <summary>The training curves' legends sit beside the data, inside the picture: they never cover where the curves end.</summary>
+public sealed class TrainingCurvesLayoutTests
+{
+    [Fact]
+    public void Legends_are_outside_the_data_and_inside_the_picture()
+    {
+        // Curves that end in the top right corner of their panel (accuracy rising to 0.95, the last epochs), where a
+        // legend inside the data area would cover them.
+        var history = new History();
+        for (var epoch = 1; epoch <= 60; epoch++)
+        {
+            var progress = epoch / 60.0;
+            history.Add(new EpochLogs(epoch, new Dictionary<string, double>
+            {
+                ["loss"] = 2.0 - (1.6 * progress), ["val_loss"] = 2.1 - (1.5 * progress),
+                ["accuracy"] = 0.3 + (0.65 * progress), ["val_accuracy"] = 0.28 + (0.6 * progress),
+            }, 0.01, TimeSpan.FromSeconds(1)));
+        }
+
+        var picture = ChartRenderer.TrainingCurves(history);
+        using var bitmap = SKBitmap.Decode(picture.Png);
+        Assert.Equal(2, picture.DataAreas.Count);
+        for (var i = 0; i < picture.Panels.Count; i++)
+        {
+            var panel = picture.Panels[i];
+            var data = picture.DataAreas[i];
+            Assert.True(panel.Contains(SKRectI.Ceiling(data)), $"panel {i}: data area {data} outside its panel {panel}");
+
+            // No text inside the data area: no legend covers the curves.
+            Assert.Equal(0, ChartLayout.TextInk(bitmap, ChartLayout.Inside(data, 3)));
+
+            // The legend is beside it, on the right: text between the data area and the panel's right edge...
+            var beside = new SKRect(data.Right + 2, data.Top, panel.Right, data.Bottom);
+            Assert.True(ChartLayout.TextInk(bitmap, beside) > 150, $"panel {i}: no legend text right of the data area");
+
+            // ...and wholly inside the picture: nothing is drawn in the panel's last 3 columns, so no entry is cut.
+            Assert.Equal(0, ChartLayout.Ink(bitmap, new SKRect(panel.Right - 3, panel.Top, panel.Right, panel.Bottom)));
+        }
+    }
+}
