@@ -13,6 +13,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
+using Fer;
 using Fer.Benchmarks;
 using Fer.Core;
 using Fer.Datasets;

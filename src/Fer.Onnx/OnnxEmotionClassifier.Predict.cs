@@ -4,45 +4,18 @@ using Microsoft.ML.OnnxRuntime;
 
 namespace Fer.Onnx;
 
-/// <summary>Prediction from every input kind, through the input path shared with Fer.Core's classifier.</summary>
+/// <summary>
+/// Prediction: the engine's batch of pixels (<see cref="IEmotionPredictor"/>); files, photos and faces go through
+/// <see cref="EmotionPredictorExtensions"/>, as for Fer.Core's classifier.
+/// </summary>
 public sealed partial class OnnxEmotionClassifier
 {
     private static readonly string[] InputNames = [OnnxMetadataKeys.InputName];
     private static readonly string[] OutputNames = [OnnxMetadataKeys.OutputName];
 
     /// <inheritdoc/>
-    public EmotionPrediction Predict(string imagePath) => _inputs.File(imagePath);
-
-    /// <inheritdoc/>
-    public EmotionPrediction Predict(Stream image) => _inputs.Stream(image);
-
-    /// <inheritdoc/>
-    public EmotionPrediction Predict(byte[] encodedImage) => _inputs.Bytes(encodedImage);
-
-    /// <inheritdoc/>
-    public EmotionPrediction Predict(Photo photo) => _inputs.Photo(photo);
-
-    /// <inheritdoc/>
-    public EmotionPrediction PredictPixels(ReadOnlySpan<byte> pixels) => _inputs.Pixels(pixels);
-
-    /// <inheritdoc/>
-    public EmotionPrediction PredictPixels(ReadOnlySpan<float> pixels) => _inputs.Pixels(pixels);
-
-    /// <inheritdoc/>
-    public IReadOnlyList<EmotionPrediction> PredictPixelBatch(ReadOnlySpan<byte> pixels) => _inputs.PixelBatch(pixels);
-
-    /// <inheritdoc/>
-    public IReadOnlyList<EmotionPrediction> PredictFiles(IEnumerable<string> imagePaths) => _inputs.Files(imagePaths);
-
-    /// <inheritdoc/>
-    public IReadOnlyList<FaceEmotion> PredictFaces(Photo photo, IFaceDetector detector, FaceCropping? cropping = null) => _inputs.Faces(photo, detector, cropping);
-
-    /// <inheritdoc/>
-    /// <remarks>Each result's <see cref="FaceEmotion.Face"/> carries the given box with confidence 1.</remarks>
-    public IReadOnlyList<FaceEmotion> PredictFaces(Photo photo, IEnumerable<FaceBox> faces, FaceCropping? cropping = null) => _inputs.Faces(photo, faces, cropping);
-
-    /// <inheritdoc/>
-    public IReadOnlyList<FaceEmotion> PredictFaces(string photoPath, IFaceDetector detector, FaceCropping? cropping = null) => _inputs.Faces(photoPath, detector, cropping);
+    public IReadOnlyList<EmotionPrediction> PredictPixelBatch(ReadOnlySpan<byte> pixels)
+        => ClassifyPixels(pixels.ToArray(), ModelInputChecks.ImagesInBatch(pixels.Length, InputShape, nameof(pixels)));
 
     /// <summary>Predictions for N images given as 0–255 bytes in input shape, in chunks, averaged over the test-time copies.</summary>
     internal IReadOnlyList<EmotionPrediction> ClassifyPixels(byte[] pixels, int count)
@@ -84,25 +57,7 @@ public sealed partial class OnnxEmotionClassifier
                 using var outputs = _session.Run(runOptions, InputNames, [input], OutputNames);
                 var output = outputs[0].GetTensorDataAsSpan<float>();
                 FiniteProbabilities.Require(output[..(n * copies * classes)], classes, _source);
-                for (var i = 0; i < n; i++)
-                {
-                    var average = new float[classes];
-                    for (var copy = 0; copy < copies; copy++)
-                    {
-                        var row = output.Slice(((i * copies) + copy) * classes, classes);
-                        for (var k = 0; k < classes; k++)
-                        {
-                            average[k] += row[k];
-                        }
-                    }
-
-                    for (var k = 0; k < classes; k++)
-                    {
-                        average[k] /= copies;
-                    }
-
-                    results.Add(average);
-                }
+                results.AddRange(PixelCopies.Average(output, n, copies, classes));
             }
         }
         finally

@@ -30,7 +30,6 @@ public sealed partial class OnnxEmotionClassifier : IEmotionPredictor
     private readonly InferenceSession _session;
     private readonly string _source;
     private readonly UsageGate _gate;
-    private readonly PredictionInputs _inputs;
     private PredictionDefaults _defaults;
 
     private OnnxEmotionClassifier(InferenceSession session, OnnxModelSignature signature, string source)
@@ -42,7 +41,6 @@ public sealed partial class OnnxEmotionClassifier : IEmotionPredictor
         InputShape = signature.InputShape;
         TrainingInfo = signature.TrainingInfo;
         _defaults = signature.PredictionDefaults;
-        _inputs = new PredictionInputs(InputShape, ClassifyPixels);
     }
 
     /// <summary>

@@ -45,4 +45,19 @@ internal static class ModelInputChecks
             throw new ArgumentOutOfRangeException(name, shape, $"{name} must have positive channels, height and width, but was {shape}.");
         }
     }
+
+    /// <summary>How many images of <paramref name="shape"/> a batch of <paramref name="length"/> pixels holds.</summary>
+    /// <exception cref="FerDataException">The length is not a whole, non-zero number of images.</exception>
+    public static int ImagesInBatch(int length, ImageShape shape, string name)
+    {
+        var size = shape.PixelCount;
+        if (length == 0 || length % size != 0)
+        {
+            throw new FerDataException(
+                $"{name} has {length} values, but a batch holds a whole, non-zero number of {shape.Height}x{shape.Width} grayscale images of {size} values each.")
+            { Input = name };
+        }
+
+        return length / size;
+    }
 }

@@ -9,6 +9,7 @@
 //   fer-stress fuzz KIND SEED COUNT   hostile inputs of one kind (model, image, csv, state, path); exit 2 on a raw
 //                                     exception or a memory blow-up, 3 on a hang (FuzzRunner)
 // Exit 0 and "ok …" when every call either matched the serial result or got ObjectDisposedException; 2 otherwise.
+using Fer;
 using Fer.Core;
 using Fer.Datasets;
 using Fer.Detection;

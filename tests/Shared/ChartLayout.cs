@@ -27,6 +27,18 @@ internal static class ChartLayout
     /// </summary>
     public static SKRect Inside(SKRect area, float margin) => new(area.Left + margin, area.Top + margin, area.Right - margin, area.Bottom - margin);
 
+    /// <summary>
+    /// Checks one panel of a chart: its data area lies inside it, holds no text (no legend covers the data), and
+    /// nothing is drawn on the panel's right and bottom 3 pixels (no legend entry or label runs off the picture).
+    /// </summary>
+    public static void AssertPanel(SKBitmap bitmap, SKRectI panel, SKRect data, string name)
+    {
+        Xunit.Assert.True(panel.Contains(SKRectI.Ceiling(data)), $"{name}: data area {data} outside its panel {panel}");
+        Xunit.Assert.Equal(0, TextInk(bitmap, Inside(data, 3)));
+        Xunit.Assert.Equal(0, Ink(bitmap, new SKRect(panel.Right - 3, panel.Top, panel.Right, panel.Bottom)));
+        Xunit.Assert.Equal(0, Ink(bitmap, new SKRect(panel.Left, panel.Bottom - 3, panel.Right, panel.Bottom)));
+    }
+
     /// <summary>The pixels inside <paramref name="area"/>, clipped to the picture, for which <paramref name="test"/> holds.</summary>
     public static int Count(SKBitmap bitmap, SKRect area, Func<SKColor, bool> test)
     {

@@ -5,46 +5,29 @@ using static TorchSharp.torch;
 
 namespace Fer.Core;
 
-/// <summary>Prediction from every input kind. An image of any size or colour is treated as one face: grayscale, resized.</summary>
+/// <summary>
+/// Prediction: the engine's batch of pixels (<see cref="IEmotionPredictor"/>; files, photos and faces go through
+/// <see cref="EmotionPredictorExtensions"/>), NumSharp arrays and labelled sets.
+/// </summary>
 public sealed partial class EmotionClassifier
 {
     /// <inheritdoc/>
-    public EmotionPrediction Predict(string imagePath) => _inputs.File(imagePath);
-
-    /// <inheritdoc/>
-    public EmotionPrediction Predict(Stream image) => _inputs.Stream(image);
-
-    /// <inheritdoc/>
-    public EmotionPrediction Predict(byte[] encodedImage) => _inputs.Bytes(encodedImage);
-
-    /// <inheritdoc/>
-    public EmotionPrediction Predict(Photo photo) => _inputs.Photo(photo);
-
-    /// <inheritdoc/>
-    public EmotionPrediction PredictPixels(ReadOnlySpan<byte> pixels) => _inputs.Pixels(pixels);
-
-    /// <inheritdoc/>
-    public EmotionPrediction PredictPixels(ReadOnlySpan<float> pixels) => _inputs.Pixels(pixels);
-
-    /// <inheritdoc/>
-    public IReadOnlyList<EmotionPrediction> PredictPixelBatch(ReadOnlySpan<byte> pixels) => _inputs.PixelBatch(pixels);
-
-    /// <inheritdoc/>
-    public IReadOnlyList<EmotionPrediction> PredictFiles(IEnumerable<string> imagePaths) => _inputs.Files(imagePaths);
+    public IReadOnlyList<EmotionPrediction> PredictPixelBatch(ReadOnlySpan<byte> pixels)
+        => ClassifyPixels(pixels.ToArray(), ModelInputChecks.ImagesInBatch(pixels.Length, InputShape, nameof(pixels)));
 
     /// <summary>Predicts from a NumSharp array holding one image: (H, W), (1, H, W) or (1, 1, H, W); bytes 0–255 or floats in [0, 1].</summary>
     /// <param name="image">The image.</param>
     /// <exception cref="FerDataException">The array's shape or values do not fit the input size.</exception>
-    public EmotionPrediction Predict(NDArray image)
+    public EmotionPrediction PredictNDArray(NDArray image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var batch = PredictBatch(image.ndim == 2 ? image.reshape(1, image.shape[0], image.shape[1]) : image);
-        return batch.Count == 1 ? batch[0] : throw new FerDataException($"The array holds {batch.Count} images; use PredictBatch for several.") { Input = "NDArray" };
+        var batch = PredictNDArrayBatch(image.ndim == 2 ? image.reshape(1, image.shape[0], image.shape[1]) : image);
+        return batch.Count == 1 ? batch[0] : throw new FerDataException($"The array holds {batch.Count} images; use PredictNDArrayBatch for several.") { Input = "NDArray" };
     }
 
     /// <summary>Predicts every image of a NumSharp array: (N, H, W) or (N, 1, H, W); bytes 0–255 or floats in [0, 1].</summary>
     /// <param name="images">The images.</param>
-    public IReadOnlyList<EmotionPrediction> PredictBatch(NDArray images)
+    public IReadOnlyList<EmotionPrediction> PredictNDArrayBatch(NDArray images)
     {
         ArgumentNullException.ThrowIfNull(images);
         var (pixels, shape) = PixelConversion.FromNDArray(images, null, "NDArray");
@@ -79,7 +62,10 @@ public sealed partial class EmotionClassifier
     /// <summary>Images per forward pass instead of the activation-sized default: for the benchmark that compares them.</summary>
     internal int? ChunkSizeOverride { get; set; }
 
-    /// <summary>Probabilities for N images given as 0–255 bytes in input shape, in chunks, with test-time augmentation.</summary>
+    /// <summary>
+    /// Probabilities for N images given as 0–255 bytes in input shape, in chunks, averaged over the test-time copies
+    /// (made by the geometry both engines share, <see cref="PixelCopies"/>).
+    /// </summary>
     internal IReadOnlyList<EmotionPrediction> ClassifyPixels(byte[] pixels, int count)
     {
         using var use = _model.Use();
@@ -87,14 +73,20 @@ public sealed partial class EmotionClassifier
         var size = InputShape.PixelCount;
         var defaults = _model.PredictionDefaults;   // one read: a concurrent change applies to later calls as a whole
         var mode = defaults.TestTimeAugmentation;
-        var chunk = ChunkSizeOverride ?? _model.InferenceChunkSize(TestTimeCopies.CopiesPerImage(mode));
+        var copies = PixelCopies.PerImage(mode);
+        var chunk = ChunkSizeOverride ?? _model.InferenceChunkSize(copies);
+        var values = new float[Math.Min(chunk, count) * copies * size];
         for (var start = 0; start < count; start += chunk)
         {
             var n = Math.Min(chunk, count - start);
+            for (var i = 0; i < n; i++)
+            {
+                PixelCopies.Write(pixels.AsSpan((start + i) * size, size), InputShape, mode, values.AsSpan(i * copies * size, copies * size));
+            }
+
             using var scope = NewDisposeScope();
-            var images = _model.PixelsToInput(pixels.AsSpan(start * size, n * size), n);
-            var probabilities = TestTimeCopies.Average(_model.ForwardProbabilities(TestTimeCopies.Expand(images, mode)), mode);
-            foreach (var row in _model.ProbabilityRows(probabilities))
+            var rows = _model.ProbabilityRows(_model.ForwardProbabilities(_model.PixelValuesToInput(values.AsSpan(0, n * copies * size), n * copies)));
+            foreach (var row in PixelCopies.Average(rows.SelectMany(r => r).ToArray(), n, copies, ClassNames.Count))
             {
                 TemperatureScaling.Apply(row, defaults.Temperature);
                 results.Add(new EmotionPrediction(ClassNames, row));

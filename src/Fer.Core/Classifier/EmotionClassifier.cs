@@ -20,14 +20,12 @@ public sealed partial class EmotionClassifier : IEmotionPredictor
     private const string DefaultModelResource = "Fer.Core.Models.default.fer";
     private const string AccurateModelResource = "Fer.Core.Models.accurate.fer";
     private readonly Sequential _model;
-    private readonly PredictionInputs _inputs;
 
     private EmotionClassifier(Sequential model, History? history)
     {
         _model = model;
         History = history;
         ClassNames = model.ClassNames ?? throw new FerModelException("The model has no class names; train it or set Sequential.ClassNames before wrapping it.");
-        _inputs = new PredictionInputs(model.InputShape, ClassifyPixels);
     }
 
     /// <summary>

@@ -54,6 +54,13 @@ public sealed partial class Sequential
     internal Tensor PixelsToInput(ReadOnlySpan<byte> pixels, int count)
         => Normalization.FromPixels(tensor(pixels.ToArray(), [count, InputShape.Channels, InputShape.Height, InputShape.Width]).to(TorchDevice));
 
+    /// <summary>
+    /// <paramref name="count"/> images of float pixel values 0–255 (test-time copies) as a normalised batch on the
+    /// model's device, as <see cref="PixelsToInput"/> does for bytes.
+    /// </summary>
+    internal Tensor PixelValuesToInput(ReadOnlySpan<float> values, int count)
+        => Normalization.FromPixels(tensor(values.ToArray(), [count, InputShape.Channels, InputShape.Height, InputShape.Width]).to(TorchDevice));
+
     /// <summary>Probabilities for a normalised batch (N, C, H, W) already on the device.</summary>
     internal float[][] PredictBatch(Tensor images)
     {

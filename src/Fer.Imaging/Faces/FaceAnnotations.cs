@@ -7,7 +7,7 @@ using SkiaSharp;
 namespace Fer.Imaging;
 
 /// <summary>
-/// Writes the result of <see cref="IEmotionPredictor.PredictFaces(Photo, IFaceDetector, FaceCropping?)"/>: an annotated
+/// Writes the result of <see cref="EmotionPredictorExtensions.PredictFaces(IEmotionPredictor, Photo, IFaceDetector, FaceCropping?)"/>: an annotated
 /// copy of the photo (a box, the emotion and both confidences per face) and a JSON document.
 /// </summary>
 public static class FaceAnnotations

@@ -26,7 +26,7 @@ public sealed class EmotionClassifierPredictTests(TrainedClassifierFixture fixtu
 
             AssertSame(reference, _classifier.Predict(png));
             AssertSame(reference, _classifier.PredictPixels(face.Select(b => b / 255f).ToArray()));
-            AssertSame(reference, _classifier.Predict(np.array(face).reshape(48, 48)));
+            AssertSame(reference, _classifier.PredictNDArray(np.array(face).reshape(48, 48)));
             AssertSame(reference, _classifier.Predict(TestImages.Encode(face, 48, 48, SKEncodedImageFormat.Png, asColor: true)));
             var batch = _classifier.PredictFiles([path, path]);
             Assert.Equal(2, batch.Count);
@@ -93,7 +93,7 @@ public sealed class EmotionClassifierPredictTests(TrainedClassifierFixture fixtu
         Assert.Contains("2304", pixelError.Message);
         Assert.Contains("[0, 1]", Assert.Throws<FerDataException>(() => _classifier.PredictPixels(Enumerable.Repeat(2f, 2304).ToArray())).Message);
         Assert.Contains("imagePaths is empty", Assert.Throws<ArgumentException>(() => _classifier.PredictFiles(Array.Empty<string>())).Message);
-        Assert.Contains("shape (1, 32, 32)", Assert.Throws<FerDataException>(() => _classifier.PredictBatch(np.zeros(new Shape(2, 32, 32), NPTypeCode.Byte))).Message);
+        Assert.Contains("shape (1, 32, 32)", Assert.Throws<FerDataException>(() => _classifier.PredictNDArrayBatch(np.zeros(new Shape(2, 32, 32), NPTypeCode.Byte))).Message);
     }
 
     [Fact]

@@ -1,11 +1,11 @@
-
-namespace Fer.Onnx;
+namespace Fer.Internal;
 
 /// <summary>
-/// The copies that <see cref="TestTimeAugmentation"/> averages over, made from 0–255 pixels in managed code as the
-/// model's float input: the image, its mirror, or ten crops (four corners and the centre at 90% of the side, resized
-/// back bilinearly with half-pixel centres, and their mirrors). Same copies, in the same order, as Fer.Core makes
-/// from tensors; the graph normalises afterwards, which commutes with the (affine) resampling.
+/// The one geometry of <see cref="TestTimeAugmentation"/>, for both engines: the copies of an image made from its
+/// 0–255 pixels as float pixel values (the image, its mirror, or ten crops: four corners and the centre at 90% of the
+/// side, resized back bilinearly with half-pixel centres as LibTorch's interpolation without corner alignment does,
+/// and their mirrors), and the average of the copies' probabilities. Normalisation comes afterwards (Fer.Core's
+/// model input, the ONNX graph's first nodes), which commutes with the affine resampling.
 /// </summary>
 internal static class PixelCopies
 {
@@ -107,5 +107,38 @@ internal static class PixelCopies
         }
 
         return taps;
+    }
+
+    /// <summary>
+    /// The average over each image's <paramref name="copies"/> adjacent rows of <paramref name="probabilities"/>
+    /// (images × copies rows of <paramref name="classes"/> values): one array per image.
+    /// </summary>
+    public static List<float[]> Average(ReadOnlySpan<float> probabilities, int images, int copies, int classes)
+    {
+        var results = new List<float[]>(images);
+        for (var i = 0; i < images; i++)
+        {
+            var average = new float[classes];
+            for (var copy = 0; copy < copies; copy++)
+            {
+                var row = probabilities.Slice(((i * copies) + copy) * classes, classes);
+                for (var k = 0; k < classes; k++)
+                {
+                    average[k] += row[k];
+                }
+            }
+
+            if (copies > 1)
+            {
+                for (var k = 0; k < classes; k++)
+                {
+                    average[k] /= copies;
+                }
+            }
+
+            results.Add(average);
+        }
+
+        return results;
     }
 }
