@@ -15,7 +15,7 @@ feed="$work/feed"
 mkdir -p "$feed"
 
 for project in src/Fer.Imaging src/Fer.Datasets src/Fer.Core src/Fer.Detection src/Fer.Onnx src/Fer.Media src/Fer.Cli; do
-  dotnet pack "$project" -c Release -o "$feed" -p:Version="$version" --disable-build-servers -v q -nologo >/dev/null
+  dotnet pack "$project" -c Release -o "$feed" -p:Version="$version" -p:FerToolAllPlatforms=true --disable-build-servers -v q -nologo >/dev/null
 done
 
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1048576 }'; }

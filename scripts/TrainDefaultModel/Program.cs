@@ -29,7 +29,7 @@
 // At the end it writes <out>/default.fer (best epoch, with history and figures), which scripts/ShipModel checks
 // and saves as training-artifacts/compactvgg-student/default.fer, the file Fer.Core embeds. Unless --logit-adjustment
 // off, default.fer's output bias carries a post-hoc logit adjustment for the class imbalance, tuned on the validation
-// split (src/Fer.Core/Model/LogitAdjustment.cs); best.fer stays the unadjusted best epoch. Running the command again on a finished run redoes
+// split (src/Fer.Core/Calibration/LogitAdjustment.cs); best.fer stays the unadjusted best epoch. Running the command again on a finished run redoes
 // only these final steps.
 //
 // Recipe: Training split only, 10% stratified validation split (seed 42) for every choice; PublicTest is read once,

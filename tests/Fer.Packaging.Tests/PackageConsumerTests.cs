@@ -32,7 +32,7 @@ public sealed class PackageConsumerTests
             var source = Repository.CopySources(Path.Combine(work.FullName, "repo"), "src", "training-artifacts");
             // One pack of a solution of the seven: each project builds once, in parallel where the graph allows.
             File.WriteAllText(Path.Combine(source, "packages.slnx"), $"<Solution>\n{string.Concat(PackedProjects.Select(p => $"  <Project Path=\"{p}\" />\n"))}</Solution>\n");
-            ChildProcess.RunDotnet(source, ChildTimeout, "pack", "packages.slnx", "-c", "Release", $"-p:PackageOutputPath={feed}", $"-p:Version={version}");
+            ChildProcess.RunDotnet(source, ChildTimeout, "pack", "packages.slnx", "-c", "Release", $"-p:PackageOutputPath={feed}", $"-p:Version={version}", "-p:FerToolAllPlatforms=true");
 
             var package = Path.Combine(feed, $"Fer.Core.{version}.nupkg");
             Assert.True(File.Exists(Path.Combine(feed, $"Fer.Core.{version}.snupkg")), "no symbol package");

@@ -11,6 +11,11 @@ namespace Fer.Datasets.Batching;
 /// wait on data. The order of an epoch depends only on the seed and the epoch number, so a resumed run sees the
 /// same batches as an uninterrupted one.
 /// </summary>
+/// <remarks>
+/// The tensor-level loader, for custom TorchSharp training loops: its batches are TorchSharp tensors on a TorchSharp
+/// <c>Device</c>, which the caller disposes. Apps that do not work with tensors train with Fer.Core's
+/// <c>Sequential.Fit</c> or <c>EmotionClassifier.Train</c>, which use this loader inside.
+/// </remarks>
 public sealed class BatchLoader
 {
     private readonly LabeledFaces _data;
