@@ -5,7 +5,7 @@ public sealed record Fer2013LoadOptions
 {
     /// <summary>
     /// What to do with a malformed row or unreadable image; <see cref="MalformedRowHandling.Throw"/> by default. Skipping
-    /// keeps the first 100 with their reason in <see cref="FerDataset.Skipped"/> and counts all; past 1,000,000 the file is refused.
+    /// keeps the first 100 with their reason in <see cref="Fer2013Splits{TSplit}.Skipped"/> and counts all; past 1,000,000 the file is refused.
     /// </summary>
     public MalformedRowHandling MalformedRows { get; init; } = MalformedRowHandling.Throw;
 

@@ -1,54 +1,14 @@
 namespace Fer.Datasets;
 
-/// <summary>A loaded FER+ data set: its usage splits with their crowd votes, and what was skipped while loading.</summary>
-public sealed class FerPlusDataset
+/// <summary>
+/// A loaded FER+ data set: its usage splits with their crowd votes, and what was skipped while loading. FER+'s own
+/// folder names: Training is <c>FER2013Train</c>, PublicTest its validation set <c>FER2013Valid</c>, PrivateTest its
+/// test set <c>FER2013Test</c>.
+/// </summary>
+public sealed class FerPlusDataset : Fer2013Splits<FerPlusVotes>
 {
-    private readonly IReadOnlyDictionary<Fer2013Split, FerPlusVotes> _splits;
-
     internal FerPlusDataset(string source, IReadOnlyDictionary<Fer2013Split, FerPlusVotes> splits, SkippedInputs skipped)
+        : base(source, splits, skipped)
     {
-        Source = source;
-        _splits = splits;
-        Skipped = skipped.Examples;
-        SkippedCount = skipped.Count;
     }
-
-    /// <summary>The files or folder the data set was loaded from.</summary>
-    public string Source { get; }
-
-    /// <summary>
-    /// The first rows or files left out under <see cref="MalformedRowHandling.Skip"/> (at most 100, in order, with their
-    /// reason); empty otherwise. <see cref="SkippedCount"/> counts them all.
-    /// </summary>
-    public IReadOnlyList<SkippedInput> Skipped { get; }
-
-    /// <summary>How many rows or files were left out under <see cref="MalformedRowHandling.Skip"/>, all of them.</summary>
-    public long SkippedCount { get; }
-
-    /// <summary>The splits present in the source.</summary>
-    public IReadOnlyCollection<Fer2013Split> Splits => _splits.Keys.ToArray();
-
-    /// <summary>The Training split (FER+'s <c>FER2013Train</c>).</summary>
-    /// <exception cref="FerDataException">The source has no Training rows.</exception>
-    public FerPlusVotes Training => this[Fer2013Split.Training];
-
-    /// <summary>The PublicTest split (FER+'s validation set, <c>FER2013Valid</c>).</summary>
-    /// <exception cref="FerDataException">The source has no PublicTest rows.</exception>
-    public FerPlusVotes PublicTest => this[Fer2013Split.PublicTest];
-
-    /// <summary>The PrivateTest split (FER+'s test set, <c>FER2013Test</c>).</summary>
-    /// <exception cref="FerDataException">The source has no PrivateTest rows.</exception>
-    public FerPlusVotes PrivateTest => this[Fer2013Split.PrivateTest];
-
-    /// <summary>One split.</summary>
-    /// <param name="split">The split.</param>
-    /// <exception cref="FerDataException">The source has no rows of that split.</exception>
-    public FerPlusVotes this[Fer2013Split split] =>
-        _splits.TryGetValue(split, out var votes)
-            ? votes
-            : throw new FerDataException($"{Source} has no {split} faces; it has: {string.Join(", ", _splits.Keys)}.") { Input = Source };
-
-    /// <summary>Whether the source has faces of <paramref name="split"/>.</summary>
-    /// <param name="split">The split.</param>
-    public bool Contains(Fer2013Split split) => _splits.ContainsKey(split);
 }
