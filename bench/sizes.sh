@@ -41,6 +41,7 @@ cat > "$app/App.csproj" <<XML
 </Project>
 XML
 cat > "$app/Program.cs" <<'CS'
+using Fer;
 using Fer.Core;
 using var classifier = EmotionClassifier.LoadDefault();
 Console.WriteLine(classifier.PredictPixels(new byte[48 * 48]));
@@ -69,6 +70,7 @@ cat > "$onnx_app/OnnxApp.csproj" <<XML
 </Project>
 XML
 cat > "$onnx_app/Program.cs" <<'CS'
+using Fer;
 using Fer.Onnx;
 using var classifier = OnnxEmotionClassifier.LoadDefault();
 Console.WriteLine(classifier.PredictPixels(new byte[48 * 48]));

@@ -2,7 +2,8 @@
 //
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- [--data ../shared/datasets/fer2013/fer2013.csv.gz] [--model model.fer]
 //   add --quick to skip the memory measurements (100,000 predictions, training epochs) and repeat parsing once
-//   add --pytorch to measure the same networks and transforms in PyTorch in the same run (after bash bench/setup.sh)
+//   add --pytorch to measure the same networks and transforms in PyTorch, and the shipped ONNX files in Python's ONNX Runtime, in the same run (after bash bench/setup.sh)
+//   dotnet run -c Release --project bench/Fer.Benchmarks -- --like-for-like [--data …]   only the like-for-like inference rows of --pytorch
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- --faces bench/.cache/face-api/package/demo   (after bash bench/setup.sh)
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- --chunks [--data …]   evaluation chunk sizes only (512 PublicTest faces)
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- --onnx [--data …]     the default model in ONNX Runtime vs TorchSharp only
@@ -101,6 +102,14 @@ if (args.Contains("--finite-check"))
     return;
 }
 
+// The like-for-like inference comparison only (section 6 without training): --like-for-like.
+if (args.Contains("--like-for-like"))
+{
+    RunLikeForLike(Fer2013.Load(data).PublicTest, new Dictionary<string, double>());
+    PrintTable();
+    return;
+}
+
 // ONNX Runtime against TorchSharp only: --onnx.
 if (args.Contains("--onnx"))
 {
@@ -184,9 +193,7 @@ foreach (var threads in new[] { 1, 2 })
     var batch64 = dataset.PublicTest.Subset(Enumerable.Range(0, 64));
     var batchTime = Measure.MedianSeconds(5, () => classifier.PredictBatch(batch64));
     Row($"Inference, one face, {threads} thread(s) ({classifier.TrainingInfo.GetValueOrDefault("architecture", "model")})", $"{single * 1000:0.00} ms", threads == 1 ? "≤ 2 ms" : "-");
-    Row($"Inference, batch of 64, {threads} thread(s)", $"{64 / batchTime:N0} faces/s", "-");
-    ours[$"inference.{threads}.oneFaceMs"] = single * 1000;
-    ours[$"inference.{threads}.batch64FacesPerSecond"] = 64 / batchTime;
+    Row($"Inference, batch of 64, {threads} thread(s) ({classifier.TrainingInfo.GetValueOrDefault("architecture", "model")})", $"{64 / batchTime:N0} faces/s", "-");
 }
 
 // 3b. Memory over 100,000 predictions (one face at a time): resident set after warm-up vs at the end.
@@ -244,27 +251,51 @@ if (!quick)
     Row("Training memory after epochs 1–4 (RSS)", string.Join(" → ", perEpoch.Select(m => $"{m:0} MB")), "no growth");
 }
 
-// 6. The same measurements in PyTorch (bench/pytorch/fer_bench.py; bash bench/setup.sh installs PyTorch 2.6), same run.
+// 6. Like for like, in the same run: the same networks in PyTorch (bench/pytorch/fer_bench.py) against Fer.Core's two
+// engines, and the shipped ONNX files in Python's ONNX Runtime (fer_ort_bench.py) against Fer.Onnx; training as in 4.
+// bash bench/setup.sh installs both peers in a Debian 13 root.
 if (comparePyTorch)
 {
-    foreach (var (what, value, target) in PyTorchComparison.Run(data, ours))
-    {
-        Row(what, value, target);
-    }
+    RunLikeForLike(dataset.PublicTest, ours);
 }
 
 PrintTable();
 
+void RunLikeForLike(LabeledFaces faces, Dictionary<string, double> training)
+{
+    var onnxFolder = Directory.CreateTempSubdirectory("fer-bench-onnx-");
+    try
+    {
+        var (inference, shipped) = LikeForLikeInference.Measure(faces, onnxFolder.FullName);
+        foreach (var (what, value, target) in PyTorchComparison.Run(data, training, inference, shipped))
+        {
+            Row(what, value, target);
+        }
+    }
+    finally
+    {
+        onnxFolder.Delete(recursive: true);
+    }
+}
+
 void PrintTable()
 {
     Console.WriteLine();
-    Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {GetCpuName()}, {Environment.OSVersion}, .NET {Environment.Version}; date {DateTime.UtcNow:yyyy-MM-dd}");
+    Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {GetCpuName()} ({GetIsa()}), {Environment.OSVersion}, .NET {Environment.Version}; date {DateTime.UtcNow:yyyy-MM-dd}");
+    Console.WriteLine($"Fer.Core side: TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version} (LibTorch 2.10.0, oneDNN picks the ISA above unless ONEDNN_MAX_CPU_ISA says otherwise: {Environment.GetEnvironmentVariable("ONEDNN_MAX_CPU_ISA") ?? "not set"}), ONNX Runtime {Microsoft.ML.OnnxRuntime.OrtEnv.Instance().GetVersionString()}; threads per row as named");
     Console.WriteLine("| what | measured | target |");
     Console.WriteLine("|---|---|---|");
     foreach (var (what, value, target) in rows)
     {
         Console.WriteLine($"| {what} | {value} | {target} |");
     }
+}
+
+static string GetIsa()
+{
+    var flags = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("flags", StringComparison.Ordinal)) ?? "" : "";
+    var set = flags.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+    return set.Contains("avx512f") ? (set.Contains("avx512_bf16") ? "AVX-512 with BF16" : "AVX-512") : set.Contains("avx2") ? "AVX2" : "no AVX2";
 }
 
 static string GetCpuName()
