@@ -14,13 +14,14 @@ import argparse
 import gzip
 import json
 import math
-import statistics
 import time
 
 import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+from timing import median_seconds
 
 MEAN, STD = 0.5077, 0.2550
 
@@ -133,16 +134,6 @@ def augment(x, g):
     mask = erase[:, None, None] & (ys >= top[:, None, None]) & (ys < (top + h)[:, None, None]) & (xs >= left[:, None, None]) & (xs < (left + w)[:, None, None])
     x = x.masked_fill(mask[:, None], 0.0)
     return (x - MEAN) / STD
-
-
-def median_seconds(runs, action):
-    action()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def inference(network, faces, threads):

@@ -11,11 +11,11 @@ Measured as Fer.Onnx is: one face (the median of 3 rounds of 300 calls) and a ba
 import argparse
 import gzip
 import json
-import statistics
-import time
 
 import numpy as np
 import onnxruntime as ort
+
+from timing import median_seconds
 
 
 def load_faces(path, limit):
@@ -30,16 +30,6 @@ def load_faces(path, limit):
             if len(pixels) >= limit:
                 break
     return np.stack(pixels).reshape(-1, 1, 48, 48)
-
-
-def median_seconds(runs, action):
-    action()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def measure(path, faces, threads):
