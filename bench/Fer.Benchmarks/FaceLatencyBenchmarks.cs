@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Fer;
 using Fer.Core;
 using Fer.Datasets;
 using Fer.Onnx;
@@ -6,10 +7,10 @@ using Fer.Onnx;
 namespace Fer.Benchmarks;
 
 /// <summary>
-/// Latency of one face (48x48 grayscale pixels to probabilities) with the embedded models (default and accurate), one
+/// Latency of one face (48x48 grayscale pixels to probabilities) with every embedded model (<see cref="EmbeddedModel"/>), one
 /// thread, through BenchmarkDotNet (in-process toolchain; warm-up, pilot and outlier handling are its own): TorchSharp's
 /// <see cref="EmotionClassifier"/> and ONNX Runtime's <see cref="OnnxEmotionClassifier"/>, plain and with ten-crop
-/// test-time augmentation (the accurate model's own default). Run with <c>--latency</c>.
+/// test-time augmentation (the accurate models' own default). Run with <c>--latency</c>.
 /// </summary>
 [MemoryDiagnoser]
 public class FaceLatencyBenchmarks
@@ -18,9 +19,18 @@ public class FaceLatencyBenchmarks
     private EmotionClassifier _torch = null!;
     private OnnxEmotionClassifier _onnx = null!;
 
-    /// <summary>The embedded model: "default" or "accurate".</summary>
-    [Params("default", "accurate")]
-    public string Model { get; set; } = "default";
+    /// <summary>The embedded model.</summary>
+    [ParamsSource(nameof(Models))]
+    public EmbeddedModel Model { get; set; }
+
+    /// <summary>
+    /// The embedded models to measure: all of them, or those named in FER_LATENCY_MODELS (comma-separated, e.g.
+    /// <c>FER_LATENCY_MODELS=FerPlus</c>).
+    /// </summary>
+    public static IEnumerable<EmbeddedModel> Models()
+        => Environment.GetEnvironmentVariable("FER_LATENCY_MODELS") is { Length: > 0 } names
+            ? names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<EmbeddedModel>)
+            : Enum.GetValues<EmbeddedModel>();
 
     /// <summary>Whether ten crops of the face are averaged.</summary>
     [Params(TestTimeAugmentation.None, TestTimeAugmentation.TenCrop)]
@@ -60,10 +70,10 @@ public class FaceLatencyBenchmarks
     public EmotionPrediction OnnxRuntime() => _onnx.PredictPixels(_face);
 
     /// <summary>The embedded model saved to a temporary .fer file (loaded as users load theirs) and exported beside it.</summary>
-    private static (string Model, string Onnx) Saved(string name)
+    private static (string Model, string Onnx) Saved(EmbeddedModel model)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"fer-bench-{name}-{Environment.ProcessId}");
-        using var classifier = name == "accurate" ? EmotionClassifier.LoadAccurate() : EmotionClassifier.LoadDefault();
+        var path = Path.Combine(Path.GetTempPath(), $"fer-bench-{model}-{Environment.ProcessId}");
+        using var classifier = EmotionClassifier.LoadEmbedded(model);
         classifier.Save(path + ".fer");
         classifier.ExportOnnx(path + ".onnx");
         return (path + ".fer", path + ".onnx");

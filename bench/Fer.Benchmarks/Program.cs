@@ -9,7 +9,8 @@
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- --onnx [--data …]     the default model in ONNX Runtime vs TorchSharp only
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- --media               1080p video frames/s and photos/s (needs ffmpeg)
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- --csv [--data …]      the FER2013 CSV reader against Sep
-//   dotnet run -c Release --project bench/Fer.Benchmarks -- --latency             one-face latency through BenchmarkDotNet (TorchSharp vs ONNX Runtime)
+//   dotnet run -c Release --project bench/Fer.Benchmarks -- --latency             one-face latency of every embedded model through BenchmarkDotNet
+//                                                                                 (TorchSharp vs ONNX Runtime; FER_LATENCY_MODELS=FerPlus for some)
 //   dotnet run -c Release --project bench/Fer.Benchmarks -- --finite-check        the cost of refusing non-finite probabilities (BenchmarkDotNet)
 using System.Diagnostics;
 using System.Globalization;

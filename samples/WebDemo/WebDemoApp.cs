@@ -17,13 +17,19 @@ public static class WebDemoApp
     /// <summary>The largest photo accepted: 40 megapixels.</summary>
     public const long MaxPixels = 40_000_000;
 
-    /// <summary>The app, configured from <paramref name="args"/> (e.g. <c>--urls http://127.0.0.1:8080</c>).</summary>
+    /// <summary>
+    /// The app, configured from <paramref name="args"/> (e.g. <c>--urls http://127.0.0.1:8080</c>) and the usual
+    /// ASP.NET configuration sources: <c>--model ferplus</c> (or <c>Model</c> in appsettings, <c>MODEL</c> in the
+    /// environment) picks the embedded model, <see cref="EmbeddedModel.Default"/> when absent.
+    /// </summary>
+    /// <exception cref="ArgumentException">The configured model is not the name of an embedded model.</exception>
     public static WebApplication Create(string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        var model = ChosenModel(builder.Configuration["model"]);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxUploadBytes);
         builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = MaxUploadBytes);
-        builder.Services.AddSingleton<IEmotionPredictor>(_ => OnnxEmotionClassifier.LoadDefault());
+        builder.Services.AddSingleton<IEmotionPredictor>(_ => OnnxEmotionClassifier.LoadEmbedded(model));
         builder.Services.AddSingleton<IFaceDetector>(_ => new BlazeFaceDetector());
         var app = builder.Build();
         app.MapGet("/", () => Results.Content(Pages.Upload(null, null), "text/html; charset=utf-8"));
@@ -39,6 +45,11 @@ public static class WebDemoApp
         });
         return app;
     }
+
+    private static EmbeddedModel ChosenModel(string? name)
+        => name is null ? EmbeddedModel.Default
+            : Enum.TryParse<EmbeddedModel>(name, ignoreCase: true, out var model) && Enum.IsDefined(model) ? model
+            : throw new ArgumentException($"The model setting is '{name}'; it must name an embedded model: {string.Join(", ", Enum.GetNames<EmbeddedModel>())}.");
 
     /// <summary>Reads the photo (a multipart field "photo", or the raw body), finds and classifies its faces, and annotates a copy for the page.</summary>
     private static async Task<(PhotoAnalysis? Analysis, string? Error, int Status)> Analyze(HttpRequest request, IEmotionPredictor classifier, IFaceDetector detector, bool annotate)

@@ -7,8 +7,10 @@
 //   dotnet run -c Release --project scripts/BuildEnsemble -- --data ../shared/datasets/fer2013/fer2013.csv.gz
 //       --members a.fer,b.fer,c.fer --out runs/ensemble [--name ensemble] [--precision half|full] [--public-test read|skip] [--threads 2]
 //       [--cache runs/ensemble/probabilities] [--save yes|no]
+//       [--ferplus ../shared/datasets/ferplus/fer2013new.csv]   (FER+: --data ../shared/datasets/ferplus/fer2013.csv.gz)
 //
-// Validation is the same split the members were trained beside: 10% of FER2013 Training, stratified, seed 42.
+// Validation is the same split the members were trained beside (scripts/Shared/ScriptData.cs): 10% of FER2013 Training,
+// stratified, seed 42; with --ferplus, 10% of FER+ Training scored on majority labels.
 using System.Globalization;
 using System.Text.Json;
 using Fer.Core;
@@ -16,7 +18,6 @@ using Fer.Datasets;
 using Fer;
 
 var options = ScriptArguments.Parse(args);
-var data = options.GetValueOrDefault("data", "../shared/datasets/fer2013/fer2013.csv.gz");
 var memberPaths = options.TryGetValue("members", out var list) ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
 if (memberPaths.Length < 2)
 {
@@ -32,8 +33,7 @@ if (options.GetValueOrDefault("save", "yes") is not ("yes" or "no"))
 
 TorchSharp.torch.set_num_threads(ScriptArguments.Threads(options));
 Directory.CreateDirectory(output);
-var dataset = Fer2013.Load(data);
-var (_, validation) = dataset.Training.SplitStratified(0.1, seed: 42);
+var (_, validation, publicTestFaces, _) = ScriptData.Load(options);
 var members = memberPaths.Select(path => Sequential.Load(path)).ToArray();
 var memberClassifiers = members.Select(EmotionClassifier.FromModel).ToArray();   // owns and disposes the members
 
@@ -98,7 +98,7 @@ var savedTenCrop = ScriptEvaluation.CheckSaved(shipped, ensemblePath, validation
 object? publicTest = null;
 if (readPublicTest)
 {
-    publicTest = ScriptEvaluation.EvaluateOnce(shipped, dataset.PublicTest, output, "publictest-tencrop");
+    publicTest = ScriptEvaluation.EvaluateOnce(shipped, publicTestFaces(), output, "publictest-tencrop");
 }
 
 File.WriteAllText(Path.Combine(output, "report.json"), JsonSerializer.Serialize(new { subsets = rows, saved = new { tenCropAccuracy = savedTenCrop.Accuracy, tenCropMacroF1 = savedTenCrop.MacroAverage.F1, tenCropEce = savedTenCrop.ExpectedCalibrationError, temperature = shipped.Temperature }, publicTest }, new JsonSerializerOptions { WriteIndented = true }));

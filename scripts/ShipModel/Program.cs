@@ -7,9 +7,11 @@
 //   dotnet run -c Release --project scripts/ShipModel -- --data ../shared/datasets/fer2013/fer2013.csv.gz
 //       --model runs/distill/compactvgg-student/default.fer --out runs/ship [--name default] [--precision half|full]
 //       [--public-test read|skip] [--threads 2]
+//       [--ferplus ../shared/datasets/ferplus/fer2013new.csv]   (FER+: --data ../shared/datasets/ferplus/fer2013.csv.gz)
 //
 // The model keeps test-time augmentation off (TestTimeAugmentation.None): the default model answers in one forward
-// pass. Validation is the split the model was trained beside: 10% of FER2013 Training, stratified, seed 42.
+// pass. Validation is the split the model was trained beside (scripts/Shared/ScriptData.cs): 10% of FER2013 Training,
+// stratified, seed 42; with --ferplus, 10% of FER+ Training scored on majority labels.
 using System.Globalization;
 using System.Text.Json;
 using Fer.Core;
@@ -17,15 +19,13 @@ using Fer.Datasets;
 using Fer;
 
 var options = ScriptArguments.Parse(args);
-var data = options.GetValueOrDefault("data", "../shared/datasets/fer2013/fer2013.csv.gz");
 var modelPath = options.TryGetValue("model", out var given) ? given : throw new ArgumentException("--model needs the trained model file.");
 var output = options.GetValueOrDefault("out", "runs/ship");
 var readPublicTest = ScriptArguments.ReadsPublicTest(options, "skip");
 var precision = ScriptArguments.Precision(options);
 TorchSharp.torch.set_num_threads(ScriptArguments.Threads(options));
 Directory.CreateDirectory(output);
-var dataset = Fer2013.Load(data);
-var (_, validation) = dataset.Training.SplitStratified(0.1, seed: 42);
+var (_, validation, publicTestFaces, _) = ScriptData.Load(options);
 
 // The trained file as it is: validation figures plain, flip and ten-crop, and the temperature that calibrates it.
 using var trained = EmotionClassifier.Load(modelPath);
@@ -60,7 +60,7 @@ var saved = ScriptEvaluation.CheckSaved(shipped, shippedPath, validation);
 object? publicTest = null;
 if (readPublicTest)
 {
-    publicTest = ScriptEvaluation.EvaluateOnce(shipped, dataset.PublicTest, output, "publictest");
+    publicTest = ScriptEvaluation.EvaluateOnce(shipped, publicTestFaces(), output, "publictest");
 }
 
 var validationFigures = new

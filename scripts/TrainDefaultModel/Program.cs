@@ -5,6 +5,13 @@
 //        [--architecture NAME] [--threads N] [--seed N] [--teacher TEACHER.fer[,TEACHER2.fer…] [--temperature 4] [--distill-weight 0.9]]
 //        [--logit-adjustment auto|off] [--recipe adam-cosine|sgd-onecycle] [--augmentation standard|light]
 //        [--public-test read|skip] [--ferplus FER2013NEW.csv [--mode crossentropy|majority|probability|multitarget]] [--label-smoothing E]
+//        [--init TRAINED.fer] [--peak-lr 0.05]
+//
+// With --init the network starts from a trained model of the same architecture (transfer learning, e.g. a FER2013
+// model fine-tuned on FER+): every weight of the same name and shape is copied; the classifier's rows are copied by
+// emotion (FER2013's seven classes into FER+'s eight, whatever the order), and a class the trained model lacks
+// (contempt) keeps its fresh initialisation. --peak-lr sets the sgd-onecycle recipe's peak learning rate (0.05 by
+// default; lower for fine-tuning).
 //
 // With --ferplus the data are FER+ (--data must then be Kaggle's fer2013.csv in its original row order, as
 // ../shared/datasets/ferplus/fer2013.csv.gz): 8 classes, the votes split 90/10 stratified by their most voted class
@@ -41,7 +48,6 @@ using Fer.Core;
 using Fer.Datasets;
 
 var options = ScriptArguments.Parse(args);
-var data = options.GetValueOrDefault("data", "../shared/datasets/fer2013/fer2013.csv.gz");
 var output = options.GetValueOrDefault("out", "runs/default");
 var epochs = int.Parse(options.GetValueOrDefault("epochs", "60"), CultureInfo.InvariantCulture);
 var seed = int.Parse(options.GetValueOrDefault("seed", "1"), CultureInfo.InvariantCulture);
@@ -71,13 +77,19 @@ Directory.CreateDirectory(output);
 
 var clock = Stopwatch.StartNew();
 var ferPlusLabels = options.GetValueOrDefault("ferplus");
-var (train, validation, publicTest, dataDescription) = ferPlusLabels is null ? LoadFer2013(data) : LoadFerPlus(data, ferPlusLabels, options.GetValueOrDefault("mode", "crossentropy"));
+var (train, validation, publicTest, dataDescription) = ScriptData.Load(options);
 Console.WriteLine($"Loaded {train.Count} train and {validation.Count} validation faces in {clock.Elapsed.TotalSeconds:0.0}s");
 var labelSmoothing = double.Parse(options.GetValueOrDefault("label-smoothing", ferPlusLabels is null ? "0.1" : "0"), CultureInfo.InvariantCulture);
 
 using var model = architecture.Build(classes: train.ClassNames.Count, seed: seed);
 model.ClassNames = train.ClassNames;
 model.Normalization = Normalization.Fer2013;
+if (options.TryGetValue("init", out var initPath))
+{
+    Console.WriteLine(TransferWeights.From(initPath, model));
+    model.TrainingInfo["initialisedFrom"] = initPath;
+}
+
 var teacherPaths = options.TryGetValue("teacher", out var teacherList) ? teacherList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
 var teachers = teacherPaths.Select(path => Sequential.Load(path)).ToArray();
 if (teachers.Length > 0)
@@ -97,7 +109,8 @@ var sgd = recipe == "sgd-onecycle";
 // adam-cosine is the library's default recipe (TrainingRecipes.Default), the one `fer train` and the samples use.
 var recipeDefault = TrainingRecipes.Default(epochs, seed);
 var augmentation = augmentationName == "light" ? new AugmentationPipeline(seed).HorizontalFlip().RandomCrop(48, padding: 4) : recipeDefault.Augmentation!;
-var optimizer = sgd ? Optimizers.Sgd(0.05, momentum: 0.9, nesterov: true, weightDecay: 5e-4) : recipeDefault.Optimizer!;
+var peakLearningRate = double.Parse(options.GetValueOrDefault("peak-lr", "0.05"), CultureInfo.InvariantCulture);
+var optimizer = sgd ? Optimizers.Sgd(peakLearningRate, momentum: 0.9, nesterov: true, weightDecay: 5e-4) : recipeDefault.Optimizer!;
 var schedule = sgd ? Schedules.Cosine(epochs, 5e-6, warmupEpochs: Math.Max(1, epochs / 5)) : recipeDefault.Schedule!;
 model.TrainingInfo["recipe"] = $"{architecture.Name}, {recipe}: {optimizer}, {schedule} over {epochs} epochs, {labelLoss}, batch 64, augmentation {augmentation}";
 model.TrainingInfo["data"] = dataDescription;
@@ -174,39 +187,6 @@ Console.WriteLine(JsonSerializer.Serialize(report));
 foreach (var teacher in teachers)
 {
     teacher.Dispose();
-}
-
-// FER2013: the Training split 90/10 stratified (seed 42); PublicTest read only when asked.
-static (LabeledFaces Train, LabeledFaces Validation, Func<LabeledFaces> PublicTest, string Description) LoadFer2013(string path)
-{
-    var dataset = Fer2013.Load(path);
-    var (train, validation) = dataset.Training.SplitStratified(0.1, seed: 42);
-    return (train, validation, () => dataset.PublicTest, "FER2013 Training (90% stratified split, seed 42); validation 10%");
-}
-
-// FER+: the votes of the Training split 90/10 stratified (seed 42); training faces by --mode, the others by majority.
-static (LabeledFaces Train, LabeledFaces Validation, Func<LabeledFaces> PublicTest, string Description) LoadFerPlus(string pixels, string labels, string modeName)
-{
-    var mode = modeName switch
-    {
-        "crossentropy" => FerPlusLabelMode.CrossEntropy,
-        "majority" => FerPlusLabelMode.Majority,
-        "probability" => FerPlusLabelMode.Probability,
-        "multitarget" => FerPlusLabelMode.MultiTarget,
-        _ => throw new ArgumentException($"--mode must be crossentropy, majority, probability or multitarget, not '{modeName}'."),
-    };
-    var dataset = FerPlus.Load(pixels, labels);
-    var (trainVotes, validationVotes) = dataset.Training.SplitStratified(0.1, seed: 42);
-    var train = trainVotes.Select(mode);
-    var validation = validationVotes.Select(FerPlusLabelMode.Majority);
-    Console.WriteLine($"FER+ train: {train}");
-    Console.WriteLine($"FER+ validation: {validation}");
-    return (train.Faces, validation.Faces, () =>
-    {
-        var test = dataset.PublicTest.Select(FerPlusLabelMode.Majority);
-        Console.WriteLine($"FER+ PublicTest: {test}");
-        return test.Faces;
-    }, $"FER+ Training (90% of the votes, stratified, seed 42; {train}); validation 10% ({validation})");
 }
 
 // Validation accuracy of each teacher and, for several, of their mean probabilities (what the student learns).

@@ -10,13 +10,10 @@ internal static class FerCommands
 {
     internal static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    /// <summary>The --model and --onnx values that name the embedded models (when no file of that name exists).</summary>
-    private const string DefaultModelName = "default", AccurateModelName = "accurate";
-
     /// <summary>Parses and runs a command line, writing to the given streams; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("fer: facial expression recognition with Fer.Core (FER2013's seven emotions).");
+        var root = new RootCommand("fer: facial expression recognition with Fer.Core (FER2013's seven emotions, or FER+'s eight with --model ferplus).");
         root.Subcommands.Add(TrainCommand.Create(output, error, cancellationToken));
         root.Subcommands.Add(PredictCommand.Create(output, error));
         root.Subcommands.Add(EvaluateCommand.Create(output, error));
@@ -57,12 +54,12 @@ internal static class FerCommands
 
     internal static Option<FileInfo?> ModelOption() => new("--model", "-m")
     {
-        Description = "Model file written by 'fer train' or EmotionClassifier.Save, or 'accurate' for the embedded accurate model (an ensemble, ten-crop); the embedded default model when omitted.",
+        Description = $"Model file written by 'fer train' or EmotionClassifier.Save, or an embedded model: {string.Join(", ", EmbeddedModelNames.All)} (FER2013's seven emotions: default, fast; accurate, an ensemble with ten-crop; FER+'s eight: ferplus). The embedded default model when omitted.",
     };
 
     internal static Option<FileInfo?> OnnxOption() => new("--onnx")
     {
-        Description = "Predict with this ONNX model (from 'fer export') on ONNX Runtime instead of TorchSharp, or with Fer.Onnx's embedded 'default' or 'accurate' model; a --model ending in .onnx does the same.",
+        Description = $"Predict with this ONNX model (from 'fer export') on ONNX Runtime instead of TorchSharp, or with one of Fer.Onnx's embedded models ({string.Join(", ", EmbeddedModelNames.All)}); a --model ending in .onnx does the same.",
     };
 
     internal static Option<bool> JsonOption() => new("--json")
@@ -77,12 +74,9 @@ internal static class FerCommands
 
     internal static EmotionClassifier OpenClassifier(FileInfo? model, bool tta)
     {
-        var classifier = model switch
-        {
-            null or { Exists: false, Name: DefaultModelName } => EmotionClassifier.LoadDefault(),
-            { Exists: false, Name: AccurateModelName } => EmotionClassifier.LoadAccurate(),
-            _ => EmotionClassifier.Load(model.FullName),
-        };
+        var classifier = EmbeddedModelNames.Find(model) is { } embedded
+            ? EmotionClassifier.LoadEmbedded(embedded)
+            : EmotionClassifier.Load(model!.FullName);
         if (tta)
         {
             classifier.TestTimeAugmentation = TestTimeAugmentation.TenCrop;
@@ -108,12 +102,9 @@ internal static class FerCommands
             return OpenClassifier(model, tta);
         }
 
-        var classifier = onnxModel switch
-        {
-            { Exists: false, Name: DefaultModelName } => Fer.Onnx.OnnxEmotionClassifier.LoadDefault(),
-            { Exists: false, Name: AccurateModelName } => Fer.Onnx.OnnxEmotionClassifier.LoadAccurate(),
-            _ => Fer.Onnx.OnnxEmotionClassifier.Load(onnxModel.FullName),
-        };
+        var classifier = EmbeddedModelNames.Find(onnxModel) is { } embedded
+            ? Fer.Onnx.OnnxEmotionClassifier.LoadEmbedded(embedded)
+            : Fer.Onnx.OnnxEmotionClassifier.Load(onnxModel.FullName);
         if (tta)
         {
             classifier.TestTimeAugmentation = TestTimeAugmentation.TenCrop;

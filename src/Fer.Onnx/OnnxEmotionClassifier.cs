@@ -18,8 +18,6 @@ namespace Fer.Onnx;
 /// </example>
 public sealed partial class OnnxEmotionClassifier : IEmotionPredictor
 {
-    private const string DefaultModelResource = "Fer.Onnx.Models.default.onnx";
-    private const string AccurateModelResource = "Fer.Onnx.Models.accurate.onnx";
 
     /// <summary>The largest ONNX model file accepted: 512 MiB, hundreds of times any facial-expression model.</summary>
     public const long MaxModelBytes = 512L * 1024 * 1024;
@@ -49,7 +47,7 @@ public sealed partial class OnnxEmotionClassifier : IEmotionPredictor
     /// thread-safe.
     /// </summary>
     /// <exception cref="FerModelException">This build of Fer.Onnx has no embedded default model.</exception>
-    public static OnnxEmotionClassifier LoadDefault() => Embedded(DefaultModelResource, "the embedded default model", "training-artifacts/compactvgg-student/default.onnx");
+    public static OnnxEmotionClassifier LoadDefault() => LoadEmbedded(EmbeddedModel.Default);
 
     /// <summary>
     /// Loads the accurate model embedded in Fer.Onnx: Fer.Core's <c>EmotionClassifier.LoadAccurate()</c> (an ensemble of
@@ -58,7 +56,22 @@ public sealed partial class OnnxEmotionClassifier : IEmotionPredictor
     /// the caller disposes.
     /// </summary>
     /// <exception cref="FerModelException">This build of Fer.Onnx has no embedded accurate model.</exception>
-    public static OnnxEmotionClassifier LoadAccurate() => Embedded(AccurateModelResource, "the embedded accurate model", "training-artifacts/accurate-ensemble/accurate.onnx");
+    public static OnnxEmotionClassifier LoadAccurate() => LoadEmbedded(EmbeddedModel.Accurate);
+
+    /// <summary>
+    /// Loads a model embedded in Fer.Onnx by name: <see cref="EmbeddedModel.Default"/> and
+    /// <see cref="EmbeddedModel.Accurate"/> (FER2013's seven emotions) or <see cref="EmbeddedModel.FerPlus"/> (FER+'s
+    /// eight): Fer.Core's embedded models exported to ONNX, same predictions. Each call loads a new classifier that the
+    /// caller disposes; load it once and share it, since it is thread-safe.
+    /// </summary>
+    /// <param name="model">Which model.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="model"/> is not a defined value.</exception>
+    /// <exception cref="FerModelException">This build of Fer.Onnx does not embed that model.</exception>
+    public static OnnxEmotionClassifier LoadEmbedded(EmbeddedModel model)
+    {
+        var (bytes, description) = EmbeddedModelFiles.Read(model, typeof(OnnxEmotionClassifier).Assembly, ".onnx", string.Empty);
+        return Load(bytes, description);
+    }
 
     /// <inheritdoc/>
     public IReadOnlyList<string> ClassNames { get; }
@@ -81,15 +94,6 @@ public sealed partial class OnnxEmotionClassifier : IEmotionPredictor
     {
         get => _defaults.Temperature;
         set => _defaults = _defaults with { Temperature = value };
-    }
-
-    private static OnnxEmotionClassifier Embedded(string resource, string name, string file)
-    {
-        using var stream = typeof(OnnxEmotionClassifier).Assembly.GetManifestResourceStream(resource)
-            ?? throw new FerModelException($"This build of Fer.Onnx does not embed {name} ({file} was absent when it was built).");
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return Load(buffer.ToArray(), name);
     }
 
     /// <summary>Loads an ONNX model exported by Fer.Core.</summary>

@@ -77,14 +77,7 @@ public sealed class FerCommandsTests : IDisposable
     [Fact]
     public void Evaluate_on_FER_plus_votes_scores_majority_labels_and_says_what_was_left_out()
     {
-        var random = new Random(5);
-        var pixels = PathOf("fer2013.csv");
-        File.WriteAllLines(pixels, new[] { "emotion,pixels,Usage" }.Concat(Enumerable.Range(0, 6).Select(i =>
-            $"{i % 7},{string.Join(" ", Enumerable.Range(0, 2304).Select(_ => random.Next(256).ToString(CultureInfo.InvariantCulture)))},PublicTest")));
-        string[] votes = ["0,10,0,0,0,0,0,0,0,0", "0,8,0,0,0,0,2,0,0,0", "9,0,0,0,0,0,0,0,1,0", "0,0,0,0,0,0,0,7,3,0", "4,0,0,0,3,3,0,0,0,0", "0,0,0,0,0,0,0,0,0,10"];
-        var labels = PathOf("fer2013new.csv");
-        File.WriteAllLines(labels, new[] { "Usage,Image name,neutral,happiness,surprise,sadness,anger,disgust,fear,contempt,unknown,NF" }
-            .Concat(votes.Select((v, i) => $"PublicTest,fer{i:0000000}.png,{v}")));
+        var (pixels, labels) = FerPlusFixture.Write(_temp.FullName);
 
         // The embedded FER2013 model (seven emotions) scored on FER+'s eight: contempt is a class it never predicts.
         var evaluate = Run("evaluate", "--data", pixels, "--ferplus", labels, "--out", PathOf("ferplus-report"));

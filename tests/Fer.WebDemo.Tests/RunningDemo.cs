@@ -19,9 +19,9 @@ internal sealed class RunningDemo : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<RunningDemo> StartAsync()
+    public static async Task<RunningDemo> StartAsync(params string[] settings)
     {
-        var app = WebDemoApp.Create(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
+        var app = WebDemoApp.Create(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. settings]);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new RunningDemo(app, new Uri(address));

@@ -39,6 +39,21 @@ public sealed class WebDemoHttpTests
     }
 
     [Fact]
+    public async Task The_model_setting_picks_the_embedded_FerPlus_model_and_an_unknown_one_is_refused()
+    {
+        await using var demo = await RunningDemo.StartAsync("--model", "ferplus");
+        using var http = new HttpClient { BaseAddress = demo.Address };
+
+        using var response = await http.PostAsync("/api/faces", Form(File.ReadAllBytes(GroupPhoto)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.All(json.RootElement.GetProperty("faces").EnumerateArray(), f => Assert.True(f.GetProperty("probabilities").TryGetProperty("contempt", out _)));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => RunningDemo.StartAsync("--model", "ferplus-large"));
+        Assert.Contains("FerPlus", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_upload_page_shows_the_annotated_photo_and_a_table_of_faces()
     {
         await using var demo = await RunningDemo.StartAsync();

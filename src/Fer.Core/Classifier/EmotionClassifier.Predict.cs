@@ -85,8 +85,8 @@ public sealed partial class EmotionClassifier
             }
 
             using var scope = NewDisposeScope();
-            var rows = _model.ProbabilityRows(_model.ForwardProbabilities(_model.PixelValuesToInput(values.AsSpan(0, n * copies * size), n * copies)));
-            foreach (var row in PixelCopies.Average(rows.SelectMany(r => r).ToArray(), n, copies, ClassNames.Count))
+            var flat = _model.ProbabilityValues(_model.ForwardProbabilities(_model.PixelValuesToInput(values.AsSpan(0, n * copies * size), n * copies)), out _);
+            foreach (var row in PixelCopies.Average(flat, n, copies, ClassNames.Count))
             {
                 TemperatureScaling.Apply(row, defaults.Temperature);
                 results.Add(new EmotionPrediction(ClassNames, row));

@@ -17,8 +17,6 @@ namespace Fer.Core;
 /// </example>
 public sealed partial class EmotionClassifier : IEmotionPredictor
 {
-    private const string DefaultModelResource = "Fer.Core.Models.default.fer";
-    private const string AccurateModelResource = "Fer.Core.Models.accurate.fer";
     private readonly Sequential _model;
 
     private EmotionClassifier(Sequential model, History? history)
@@ -34,7 +32,7 @@ public sealed partial class EmotionClassifier : IEmotionPredictor
     /// once and share it, since it is thread-safe.
     /// </summary>
     /// <exception cref="FerModelException">This build of Fer.Core has no embedded model.</exception>
-    public static EmotionClassifier LoadDefault() => Embedded(DefaultModelResource, "the embedded default model", "training-artifacts/compactvgg-student/default.fer");
+    public static EmotionClassifier LoadDefault() => LoadEmbedded(EmbeddedModel.Default);
 
     /// <summary>
     /// Loads the accurate model embedded in Fer.Core: an ensemble of three networks trained on FER2013, averaged inside
@@ -44,7 +42,22 @@ public sealed partial class EmotionClassifier : IEmotionPredictor
     /// Each call loads a new classifier that the caller disposes.
     /// </summary>
     /// <exception cref="FerModelException">This build of Fer.Core has no embedded accurate model.</exception>
-    public static EmotionClassifier LoadAccurate() => Embedded(AccurateModelResource, "the embedded accurate model", "training-artifacts/accurate-ensemble/accurate.fer");
+    public static EmotionClassifier LoadAccurate() => LoadEmbedded(EmbeddedModel.Accurate);
+
+    /// <summary>
+    /// Loads a model embedded in Fer.Core by name: <see cref="EmbeddedModel.Default"/> and
+    /// <see cref="EmbeddedModel.Accurate"/> (FER2013's seven emotions) or <see cref="EmbeddedModel.FerPlus"/> (FER+'s
+    /// eight). Fer.Onnx's <c>OnnxEmotionClassifier.LoadEmbedded</c> loads the same models without LibTorch. Each call
+    /// loads a new classifier that the caller disposes; load it once and share it, since it is thread-safe.
+    /// </summary>
+    /// <param name="model">Which model.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="model"/> is not a defined value.</exception>
+    /// <exception cref="FerModelException">This build of Fer.Core does not embed that model.</exception>
+    public static EmotionClassifier LoadEmbedded(EmbeddedModel model)
+    {
+        var (bytes, description) = EmbeddedModelFiles.Read(model, typeof(EmotionClassifier).Assembly, ".fer", " Train one with EmotionClassifier.Train, or load a model file with EmotionClassifier.Load.");
+        return new EmotionClassifier(Sequential.Load(bytes, description), null);
+    }
 
     /// <summary>The classes the classifier tells apart, in output order.</summary>
     public IReadOnlyList<string> ClassNames { get; }
@@ -103,15 +116,6 @@ public sealed partial class EmotionClassifier : IEmotionPredictor
     /// <summary>Writes the model as an ONNX model for Fer.Onnx's LibTorch-free classifier; see <see cref="Sequential.ExportOnnx"/>.</summary>
     /// <param name="path">The .onnx file to write.</param>
     public void ExportOnnx(string path) => _model.ExportOnnx(path);
-
-    private static EmotionClassifier Embedded(string resource, string name, string file)
-    {
-        using var stream = typeof(EmotionClassifier).Assembly.GetManifestResourceStream(resource)
-            ?? throw new FerModelException($"This build of Fer.Core does not embed {name} ({file} was absent when it was built). Train one with EmotionClassifier.Train, or load a model file with EmotionClassifier.Load.");
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return new EmotionClassifier(Sequential.Load(buffer.ToArray(), name), null);
-    }
 
     /// <summary>Frees the model's native memory.</summary>
     public void Dispose() => _model.Dispose();

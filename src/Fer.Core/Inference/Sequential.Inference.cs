@@ -69,25 +69,35 @@ public sealed partial class Sequential
     }
 
     /// <summary>
-    /// A (N, classes) tensor of this model's probabilities, on any device, as one array per image: the one place they
-    /// leave LibTorch, where a NaN or infinite value is refused.
+    /// A (N, classes) tensor of this model's probabilities, on any device, as one array per image: see
+    /// <see cref="ProbabilityValues"/>.
     /// </summary>
     /// <exception cref="FerModelException">A probability is NaN or infinite.</exception>
     internal float[][] ProbabilityRows(Tensor probabilities)
     {
-        using var scope = NewDisposeScope();
-        var cpu = probabilities.cpu();
-        var n = (int)cpu.shape[0];
-        var k = (int)cpu.shape[1];
-        var flat = cpu.data<float>().ToArray();
-        FiniteProbabilities.Require(flat, k, Source);
-        var result = new float[n][];
-        for (var i = 0; i < n; i++)
+        var flat = ProbabilityValues(probabilities, out var k);
+        var result = new float[flat.Length / k][];
+        for (var i = 0; i < result.Length; i++)
         {
             result[i] = flat.AsSpan(i * k, k).ToArray();
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A (N, classes) tensor of this model's probabilities, on any device, as one array, image after image: the one
+    /// place they leave LibTorch, where a NaN or infinite value is refused.
+    /// </summary>
+    /// <exception cref="FerModelException">A probability is NaN or infinite.</exception>
+    internal float[] ProbabilityValues(Tensor probabilities, out int classes)
+    {
+        using var scope = NewDisposeScope();
+        var cpu = probabilities.cpu();
+        classes = (int)cpu.shape[1];
+        var flat = cpu.data<float>().ToArray();
+        FiniteProbabilities.Require(flat, classes, Source);
+        return flat;
     }
 
     /// <summary>

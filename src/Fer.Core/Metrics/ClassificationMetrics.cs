@@ -89,7 +89,10 @@ public sealed class ClassificationMetrics
         => PerClass.FirstOrDefault(m => string.Equals(m.ClassName, className, StringComparison.OrdinalIgnoreCase))
            ?? throw new KeyNotFoundException($"No class '{className}'; the classes are {string.Join(", ", ClassNames)}.");
 
-    /// <summary>A text report laid out like scikit-learn's <c>classification_report</c> (4 digits).</summary>
+    /// <summary>
+    /// A text report laid out like scikit-learn's <c>classification_report</c> (4 digits), followed by the top-k
+    /// accuracies and the expected calibration error when probabilities were given.
+    /// </summary>
     public override string ToString()
     {
         var width = Math.Max(12, ClassNames.Max(n => n.Length));
@@ -111,6 +114,11 @@ public sealed class ClassificationMetrics
         foreach (var (k, value) in TopKAccuracy.OrderBy(kv => kv.Key))
         {
             builder.Append(CultureInfo.InvariantCulture, $"\ntop-{k} accuracy: {value:0.0000}");
+        }
+
+        if (ExpectedCalibrationError is { } ece)
+        {
+            builder.Append(CultureInfo.InvariantCulture, $"\nexpected calibration error: {ece:0.0000}");
         }
 
         return builder.ToString().TrimEnd() + "\n";

@@ -15,6 +15,15 @@ internal static partial class ModelCards
         return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The number on the card's line "<paramref name="label"/>: N" (digits with optional thousands commas).</summary>
+    public static double Number(string card, string label)
+    {
+        var text = File.ReadAllText(Find(card));
+        var match = Regex.Match(text, Regex.Escape(label) + @": ([\d,]+(?:\.\d+)?)(?![\d%.,])");
+        Assert.True(match.Success, $"docs/{card} has no line '{label}: N'.");
+        return double.Parse(match.Groups[1].Value, NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+    }
+
     private static string Find(string card)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

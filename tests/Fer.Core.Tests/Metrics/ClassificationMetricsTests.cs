@@ -70,6 +70,20 @@ public sealed class ClassificationMetricsTests
         Assert.Contains("       angry     0.7500     0.6000     0.6667         5", report);
         Assert.Contains("    accuracy                           0.7000        30", report);
         Assert.Contains("   macro avg     0.6310     0.6357     0.6245        30", report);
+        Assert.DoesNotContain("calibration", report);   // class indices carry no confidence
+    }
+
+    [Fact]
+    public void The_text_report_ends_with_the_calibration_error_of_probabilities()
+    {
+        var accumulator = new MetricsAccumulator(["a", "b"]);
+        accumulator.Add(0, [0.9f, 0.1f]);   // right at 0.9
+        accumulator.Add(1, [0.8f, 0.2f]);   // wrong at 0.8
+        var metrics = accumulator.Compute();
+
+        // Two bins of one face each: |0.9 - 1| and |0.8 - 0|, weighted 1/2.
+        Assert.Equal(0.45, metrics.ExpectedCalibrationError!.Value, 1e-6);
+        Assert.EndsWith("expected calibration error: 0.4500\n", metrics.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
