@@ -46,6 +46,12 @@ public sealed partial class EmotionClassifier
             var samplingWeights = options.ClassWeighting == ClassWeighting.BalancedSampling ? ClassWeights.BalancedSampleWeights(train) : null;
             model.Normalization = options.Normalization;
             model.ClassNames = data.ClassNames;
+            if (options.StartFrom is { } trained)
+            {
+                var fresh = model.TransferWeightsFrom(trained);
+                model.TrainingInfo[TrainingInfoKeys.StartedFrom] = $"{(trained.TrainingInfo.TryGetValue(TrainingInfoKeys.Architecture, out var architecture) ? architecture : "a trained model")}, classes [{string.Join(", ", trained.ClassNames!)}]{(fresh.Count > 0 ? $"; new classes [{string.Join(", ", fresh)}]" : "")}";
+            }
+
             Loss labelLoss = Losses.CategoricalCrossEntropy(options.LabelSmoothing, classWeights);
             model.Compile(options.Optimizer ?? Optimizers.Adam(), options.Distillation?.WithLabelLoss(labelLoss) ?? labelLoss, schedule: options.Schedule);
             var augmentation = options.Augmentation ?? Augmentations.Standard(options.Seed);

@@ -11,6 +11,14 @@ public sealed record TrainingOptions
     /// <summary>A custom, uncompiled model to train instead of a preset; the classifier takes ownership of it.</summary>
     public Sequential? Model { get; init; }
 
+    /// <summary>
+    /// Fine-tuning: a trained model whose weights start the network (<see cref="Sequential.TransferWeightsFrom"/>), e.g.
+    /// <c>EmotionClassifier.LoadDefault().Model</c> to adapt the embedded model to your own faces or classes. It must
+    /// have the architecture being trained; the classifier's rows are matched by emotion, and new classes start fresh.
+    /// Fine-tuning wants a smaller learning rate and fewer epochs than training from scratch. None by default.
+    /// </summary>
+    public Sequential? StartFrom { get; init; }
+
     /// <summary>Epochs to train.</summary>
     public int Epochs { get; init; } = 30;
 

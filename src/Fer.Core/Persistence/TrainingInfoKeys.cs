@@ -30,6 +30,9 @@ public static class TrainingInfoKeys
     /// <summary>The distillation trained with, teachers named.</summary>
     public const string Distillation = "distillation";
 
+    /// <summary>The trained model fine-tuning started from (<see cref="TrainingOptions.StartFrom"/>) and the classes it lacked.</summary>
+    public const string StartedFrom = "startedFrom";
+
     /// <summary>An ensemble's members, in order (written by <see cref="Ensembles.Average"/>).</summary>
     public const string Ensemble = "ensemble";
 }
