@@ -12,10 +12,13 @@ internal static class TrainCommand
     {
         var data = new Option<string>("--data", "-d") { Description = "FER2013 CSV (plain or .gz) or image folder with train/<class>/ images.", Required = true };
         var modelPath = new Option<FileInfo>("--out", "-o") { Description = "The model file to write.", Required = true };
-        var architecture = new Option<string>("--architecture", "-a")
+        var architecture = new Option<string?>("--architecture", "-a")
         {
-            Description = $"Network preset: {string.Join(", ", Architectures.All.Select(a => a.Name))}.",
-            DefaultValueFactory = _ => Architectures.MiniXception.Name,
+            Description = $"Network preset: {string.Join(", ", Architectures.All.Select(a => a.Name))}. {Architectures.MiniXception.Name} by default, or the --start-from model's.",
+        };
+        var startFrom = new Option<FileInfo?>("--start-from")
+        {
+            Description = $"Fine-tune: start from this trained model (a file, or an embedded model: {string.Join(", ", EmbeddedModelNames.All)}) instead of random weights; its classifier's rows are matched by emotion and new classes start fresh.",
         };
         var epochs = new Option<int>("--epochs", "-e") { Description = "Epochs to train.", DefaultValueFactory = _ => 30 };
         var batchSize = new Option<int>("--batch-size") { Description = "Images per step.", DefaultValueFactory = _ => 64 };
@@ -32,7 +35,7 @@ internal static class TrainCommand
         var json = FerCommands.JsonOption();
         var command = new Command("train", "Train an emotion classifier on FER2013-style data and save it.")
         {
-            data, modelPath, architecture, epochs, batchSize, validationSplit, limit, seed, resume, teachers, temperature, distillWeight, json,
+            data, modelPath, architecture, startFrom, epochs, batchSize, validationSplit, limit, seed, resume, teachers, temperature, distillWeight, json,
         };
         command.SetAction(parsed =>
         {
@@ -46,9 +49,13 @@ internal static class TrainCommand
             var epochCount = parsed.GetValue(epochs);
             var callbacks = parsed.GetValue(resume) is { } directory ? new Callback[] { Callbacks.BackupAndRestore(directory.FullName) } : [];
             using var teacherModels = new TeacherModels(parsed.GetValue(teachers) ?? [], error);
+            using var start = parsed.GetValue(startFrom) is { } startFile ? FerCommands.OpenClassifier(startFile, tta: false) : null;
+            var architectureName = parsed.GetValue(architecture)
+                ?? (start is not null && start.TrainingInfo.TryGetValue(TrainingInfoKeys.Architecture, out var startArchitecture) ? startArchitecture : Architectures.MiniXception.Name);
             var options = TrainingRecipes.Default(epochCount, parsed.GetValue(seed)) with
             {
-                Architecture = Architectures.FromName(parsed.GetValue(architecture)!),
+                Architecture = Architectures.FromName(architectureName),
+                StartFrom = start?.Model,
                 BatchSize = parsed.GetValue(batchSize),
                 ValidationSplit = parsed.GetValue(validationSplit),
                 Callbacks = callbacks,

@@ -70,6 +70,25 @@ public sealed class EmbeddedModelChoiceTests : IDisposable
         Assert.Contains("ferplus-large", unknown.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Train_fine_tunes_an_embedded_model_with_its_architecture()
+    {
+        var random = new Random(3);
+        var pixels = PathOf("train.csv");
+        File.WriteAllLines(pixels, new[] { "emotion,pixels,Usage" }.Concat(Enumerable.Range(0, 14).Select(i =>
+            $"{i % 7},{string.Join(" ", Enumerable.Range(0, 2304).Select(_ => random.Next(256)))},Training")));
+        var model = PathOf("tuned.fer");
+        var run = FerRun.Run("train", "--data", pixels, "--start-from", "default", "--out", model, "--epochs", "1", "--validation-split", "0");
+        Assert.True(run.Code == ExitCodes.Success, run.Error);
+        using var tuned = EmotionClassifier.Load(model);
+        Assert.Equal("CompactVgg", tuned.TrainingInfo[TrainingInfoKeys.Architecture]);
+        Assert.StartsWith("CompactVgg, classes [angry, disgust", tuned.TrainingInfo[TrainingInfoKeys.StartedFrom], StringComparison.Ordinal);
+
+        var mismatch = FerRun.Run("train", "--data", pixels, "--start-from", "default", "--architecture", "TinyVgg", "--out", model, "--epochs", "1");
+        Assert.Equal(ExitCodes.InputError, mismatch.Code);
+        Assert.Contains("different architectures", mismatch.Error, StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public void Video_with_the_FerPlus_model_writes_a_timeline_of_eight_emotions()
     {
