@@ -7,7 +7,7 @@ public sealed partial class Sequential
     /// <summary>
     /// Starts this model from a trained one of the same architecture (transfer learning, e.g. a FER2013 model fine-tuned
     /// on FER+ or on your own faces): every weight of the same name and shape is copied, and the classifier (the
-    /// weights whose first dimension is the class count) is copied row by row, matching the two models' classes by
+    /// output layer, the last with weights) is copied row by row, matching the two models' classes by
     /// emotion (<see cref="Fer.ClassNames.ToEmotion"/>) or else by name, whatever their order. A class the trained
     /// model lacks (FER+'s contempt for a FER2013 model) keeps this model's initialisation. Builds this model; call it
     /// before <see cref="Compile"/>.
@@ -24,6 +24,7 @@ public sealed partial class Sequential
         var destination = GetWeights();
         var rows = targetClasses.Select(name => MatchingClass(name, trainedClasses)).ToArray();
         var copied = new Dictionary<string, NDArray>(StringComparer.Ordinal);
+        var classifier = NamedWeights().Last().Name.Split('.')[0] + ".";   // the output layer: the last one with weights
         foreach (var (name, value) in destination)
         {
             if (!source.TryGetValue(name, out var trainedValue))
@@ -31,8 +32,8 @@ public sealed partial class Sequential
                 throw new FerModelException($"TransferWeightsFrom: the trained model has no weight '{name}'; the two models have different architectures.");
             }
 
-            copied[name] = trainedValue.shape.SequenceEqual(value.shape) ? trainedValue
-                : IsClassifierWeight(trainedValue, value, trainedClasses.Count, targetClasses.Count) ? CopyClassRows(trainedValue, value, rows)
+            copied[name] = name.StartsWith(classifier, StringComparison.Ordinal) && IsClassifierWeight(trainedValue, value, trainedClasses.Count, targetClasses.Count) ? CopyClassRows(trainedValue, value, rows)
+                : trainedValue.shape.SequenceEqual(value.shape) ? trainedValue
                 : throw new FerModelException($"TransferWeightsFrom: weight '{name}' has shape ({string.Join(", ", trainedValue.shape)}) in the trained model and ({string.Join(", ", value.shape)}) here; the two models have different architectures.");
         }
 

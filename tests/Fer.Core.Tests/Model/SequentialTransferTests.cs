@@ -48,6 +48,17 @@ public sealed class SequentialTransferTests
     }
 
     [Fact]
+    public void The_same_classes_in_another_order_are_matched_by_name()
+    {
+        using var trained = Net(3, ["cat", "dog", "bird"], seed: 1);
+        using var target = Net(3, ["bird", "cat", "dog"], seed: 2);
+        Assert.Empty(target.TransferWeightsFrom(trained));
+        var bias = trained.GetWeights()["dense.bias"];
+        var copied = target.GetWeights()["dense.bias"];
+        Assert.Equal([bias.GetSingle(2), bias.GetSingle(0), bias.GetSingle(1)], copied.ToArray<float>());
+    }
+
+    [Fact]
     public void Different_architectures_and_missing_class_names_are_refused_by_name()
     {
         using var trained = Net(7, ClassNames.Fer2013, seed: 1);
