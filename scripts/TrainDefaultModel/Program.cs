@@ -87,7 +87,7 @@ model.Normalization = Normalization.Fer2013;
 if (options.TryGetValue("init", out var initPath))
 {
     Console.WriteLine(TransferWeights.From(initPath, model));
-    model.TrainingInfo["initialisedFrom"] = initPath;
+    model.TrainingInfo[TrainingInfoKeys.StartedFrom] = initPath;
 }
 
 var teacherPaths = options.TryGetValue("teacher", out var teacherList) ? teacherList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
