@@ -24,12 +24,12 @@ public class FaceLatencyBenchmarks
     public EmbeddedModel Model { get; set; }
 
     /// <summary>
-    /// The embedded models to measure: all of them, or those named in FER_LATENCY_MODELS (comma-separated, e.g.
-    /// <c>FER_LATENCY_MODELS=FerPlus</c>).
+    /// The embedded models to measure: all of them, or those named in FER_LATENCY_MODELS (comma-separated names such as
+    /// <c>FER_LATENCY_MODELS=ferplus,ferplus-accurate</c>).
     /// </summary>
     public static IEnumerable<EmbeddedModel> Models()
         => Environment.GetEnvironmentVariable("FER_LATENCY_MODELS") is { Length: > 0 } names
-            ? names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<EmbeddedModel>)
+            ? names.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(EmbeddedModelNames.Parse)
             : Enum.GetValues<EmbeddedModel>();
 
     /// <summary>Whether ten crops of the face are averaged.</summary>

@@ -48,8 +48,8 @@ public static class WebDemoApp
 
     private static EmbeddedModel ChosenModel(string? name)
         => name is null ? EmbeddedModel.Default
-            : Enum.TryParse<EmbeddedModel>(name, ignoreCase: true, out var model) && Enum.IsDefined(model) ? model
-            : throw new ArgumentException($"The model setting is '{name}'; it must name an embedded model: {string.Join(", ", Enum.GetNames<EmbeddedModel>())}.");
+            : EmbeddedModelNames.TryParse(name, out var model) ? model
+            : throw new ArgumentException($"The model setting is '{name}'; it must name an embedded model: {string.Join(", ", EmbeddedModelNames.All)}.");
 
     /// <summary>Reads the photo (a multipart field "photo", or the raw body), finds and classifies its faces, and annotates a copy for the page.</summary>
     private static async Task<(PhotoAnalysis? Analysis, string? Error, int Status)> Analyze(HttpRequest request, IEmotionPredictor classifier, IFaceDetector detector, bool annotate)

@@ -1,13 +1,17 @@
 // Builds and measures an ensemble of trained models (issue #20): each member's and every subset's validation accuracy
 // and macro F1, plain, flip-averaged and with ten-crop test-time augmentation, from the members' probabilities computed once; then
-// saves the ensemble of the given members as one model (<out>/<name>.fer: ten-crop and the fitted temperature as its
-// prediction defaults, float16 weights unless --precision full) and, with --public-test read, evaluates that file on
+// saves the ensemble of the given members as one model (<out>/<name>.fer: the --tta augmentation, ten-crop unless told,
+// and the temperature fitted on its validation predictions as its prediction defaults, float16 weights unless
+// --precision full) and, with --public-test read, evaluates that file on
 // PublicTest once (report JSON and confusion picture beside it).
 //
 //   dotnet run -c Release --project scripts/BuildEnsemble -- --data ../shared/datasets/fer2013/fer2013.csv.gz
 //       --members a.fer,b.fer,c.fer --out runs/ensemble [--name ensemble] [--precision half|full] [--public-test read|skip] [--threads 2]
-//       [--cache runs/ensemble/probabilities] [--save yes|no]
+//       [--cache runs/ensemble/probabilities] [--save yes|no] [--tta tencrop|flip|none] [--ship a.fer,c.fer]
 //       [--ferplus ../shared/datasets/ferplus/fer2013new.csv]   (FER+: --data ../shared/datasets/ferplus/fer2013.csv.gz)
+//
+// --ship names the subset of the members to save (all of them unless told); a subset of one saves that member alone,
+// with the chosen augmentation and temperature as its defaults.
 //
 // Validation is the same split the members were trained beside (scripts/Shared/ScriptData.cs): 10% of FER2013 Training,
 // stratified, seed 42; with --ferplus, 10% of FER+ Training scored on majority labels.
@@ -19,9 +23,9 @@ using Fer;
 
 var options = ScriptArguments.Parse(args);
 var memberPaths = options.TryGetValue("members", out var list) ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
-if (memberPaths.Length < 2)
+if (memberPaths.Length < 1)
 {
-    throw new ArgumentException("--members needs at least two model files, separated by commas.");
+    throw new ArgumentException("--members needs one or more model files, separated by commas.");
 }
 
 var output = options.GetValueOrDefault("out", "runs/ensemble");
@@ -33,7 +37,14 @@ if (options.GetValueOrDefault("save", "yes") is not ("yes" or "no"))
 
 TorchSharp.torch.set_num_threads(ScriptArguments.Threads(options));
 Directory.CreateDirectory(output);
-var (_, validation, publicTestFaces, _) = ScriptData.Load(options);
+var shippedAugmentation = options.GetValueOrDefault("tta", "tencrop") switch
+{
+    "tencrop" => TestTimeAugmentation.TenCrop,
+    "flip" => TestTimeAugmentation.HorizontalFlip,
+    "none" => TestTimeAugmentation.None,
+    var other => throw new ArgumentException($"--tta must be tencrop, flip or none, not '{other}'."),
+};
+var (_, validation, publicTestFaces, dataDescription) = ScriptData.Load(options);
 var members = memberPaths.Select(path => Sequential.Load(path)).ToArray();
 var memberClassifiers = members.Select(EmotionClassifier.FromModel).ToArray();   // owns and disposes the members
 
@@ -79,29 +90,47 @@ if (options.GetValueOrDefault("save", "yes") == "no")
     return;
 }
 
-// The ensemble as it ships: ten-crop by default, its probabilities calibrated by the temperature fitted on the
-// validation split's ten-crop predictions, weights stored at --precision (half by default). Everything below is
-// measured on the file as saved and loaded again, not on the members in memory.
+// The ensemble as it ships: the --tta augmentation (ten-crop by default), its probabilities calibrated by the
+// temperature fitted on the validation split's predictions with that augmentation, weights stored at --precision (half
+// by default). Everything below is measured on the file as saved and loaded again, not on the members in memory.
+var shippedMembers = options.TryGetValue("ship", out var shipList)
+    ? shipList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(path => Array.IndexOf(memberPaths, path) is var index and >= 0 ? index : throw new ArgumentException($"--ship names {path}, which is not one of --members."))
+        .Distinct().ToArray()
+    : all;
+var shippedMean = Mean(shippedMembers.Select(m => shippedAugmentation switch
+{
+    TestTimeAugmentation.TenCrop => tenCrop[m],
+    TestTimeAugmentation.HorizontalFlip => flip[m],
+    _ => plain[m],
+}).ToArray());
+var shippedTemperature = Calibration.FitTemperature(validation.Labels, shippedMean);
+var augmentationWords = shippedAugmentation switch
+{
+    TestTimeAugmentation.TenCrop => "ten-crop",
+    TestTimeAugmentation.HorizontalFlip => "flip-averaged",
+    _ => "plain",
+};
 var precision = ScriptArguments.Precision(options);
 var ensemblePath = Path.Combine(output, options.GetValueOrDefault("name", "ensemble") + ".fer");
-using (var ensemble = Ensembles.Average(members))
+using (var ensemble = shippedMembers.Length == 1 ? Sequential.Load(memberPaths[shippedMembers[0]]) : Ensembles.Average(shippedMembers.Select(m => members[m]).ToArray()))
 {
-    ensemble.TrainingInfo["data"] = "FER2013 Training (90% stratified split, seed 42); validation 10%";
-    ensemble.TrainingInfo["members"] = string.Join(", ", memberPaths);
-    ensemble.TrainingInfo["temperature"] = $"fitted on the validation split's ten-crop predictions (Calibration.FitTemperature): {tenCropTemperature.ToString("0.000", CultureInfo.InvariantCulture)}";
-    ensemble.PredictionDefaults = new PredictionDefaults { TestTimeAugmentation = TestTimeAugmentation.TenCrop, Temperature = Math.Round(tenCropTemperature, 3) };
+    ensemble.TrainingInfo["data"] = dataDescription;
+    ensemble.TrainingInfo["members"] = string.Join(", ", shippedMembers.Select(m => memberPaths[m]));
+    ensemble.TrainingInfo["temperature"] = $"fitted on the validation split's {augmentationWords} predictions (Calibration.FitTemperature): {shippedTemperature.ToString("0.000", CultureInfo.InvariantCulture)}";
+    ensemble.PredictionDefaults = new PredictionDefaults { TestTimeAugmentation = shippedAugmentation, Temperature = Math.Round(shippedTemperature, 3) };
     ensemble.Save(ensemblePath, precision);
 }
 
 using var shipped = EmotionClassifier.Load(ensemblePath);
-var savedTenCrop = ScriptEvaluation.CheckSaved(shipped, ensemblePath, validation);
+var saved = ScriptEvaluation.CheckSaved(shipped, ensemblePath, validation);
 object? publicTest = null;
 if (readPublicTest)
 {
-    publicTest = ScriptEvaluation.EvaluateOnce(shipped, publicTestFaces(), output, "publictest-tencrop");
+    publicTest = ScriptEvaluation.EvaluateOnce(shipped, publicTestFaces(), output, $"publictest-{options.GetValueOrDefault("tta", "tencrop")}");
 }
 
-File.WriteAllText(Path.Combine(output, "report.json"), JsonSerializer.Serialize(new { subsets = rows, saved = new { tenCropAccuracy = savedTenCrop.Accuracy, tenCropMacroF1 = savedTenCrop.MacroAverage.F1, tenCropEce = savedTenCrop.ExpectedCalibrationError, temperature = shipped.Temperature }, publicTest }, new JsonSerializerOptions { WriteIndented = true }));
+File.WriteAllText(Path.Combine(output, "report.json"), JsonSerializer.Serialize(new { subsets = rows, saved = new { augmentation = shippedAugmentation.ToString(), accuracy = saved.Accuracy, macroF1 = saved.MacroAverage.F1, ece = saved.ExpectedCalibrationError, temperature = shipped.Temperature }, publicTest }, new JsonSerializerOptions { WriteIndented = true }));
 DisposeAll(memberClassifiers);
 
 static void DisposeAll(EmotionClassifier[] classifiers)

@@ -54,7 +54,7 @@ internal static class FerCommands
 
     internal static Option<FileInfo?> ModelOption() => new("--model", "-m")
     {
-        Description = $"Model file written by 'fer train' or EmotionClassifier.Save, or an embedded model: {string.Join(", ", EmbeddedModelNames.All)} (FER2013's seven emotions: default, fast; accurate, an ensemble with ten-crop; FER+'s eight: ferplus). The embedded default model when omitted.",
+        Description = $"Model file written by 'fer train' or EmotionClassifier.Save, or an embedded model: {string.Join(", ", EmbeddedModelNames.All)} (FER2013's seven emotions: default, fast; accurate, an ensemble with ten-crop; FER+'s eight: ferplus, fast; ferplus-accurate, with ten-crop). The embedded default model when omitted.",
     };
 
     internal static Option<FileInfo?> OnnxOption() => new("--onnx")
@@ -74,7 +74,7 @@ internal static class FerCommands
 
     internal static EmotionClassifier OpenClassifier(FileInfo? model, bool tta)
     {
-        var classifier = EmbeddedModelNames.Find(model) is { } embedded
+        var classifier = EmbeddedModelOption.Find(model) is { } embedded
             ? EmotionClassifier.LoadEmbedded(embedded)
             : EmotionClassifier.Load(model!.FullName);
         if (tta)
@@ -102,7 +102,7 @@ internal static class FerCommands
             return OpenClassifier(model, tta);
         }
 
-        var classifier = EmbeddedModelNames.Find(onnxModel) is { } embedded
+        var classifier = EmbeddedModelOption.Find(onnxModel) is { } embedded
             ? Fer.Onnx.OnnxEmotionClassifier.LoadEmbedded(embedded)
             : Fer.Onnx.OnnxEmotionClassifier.Load(onnxModel.FullName);
         if (tta)

@@ -14,6 +14,7 @@ internal static class EmbeddedModelFiles
         EmbeddedModel.Default => ("compactvgg-student", "default", "the embedded default model"),
         EmbeddedModel.Accurate => ("accurate-ensemble", "accurate", "the embedded accurate model"),
         EmbeddedModel.FerPlus => ("ferplus-fast", "ferplus", "the embedded FER+ model"),
+        EmbeddedModel.FerPlusAccurate => ("ferplus-accurate", "ferplus-accurate", "the embedded accurate FER+ model"),
         _ => throw new ArgumentOutOfRangeException(nameof(model), model, $"Not an embedded model; they are {string.Join(", ", Enum.GetNames<EmbeddedModel>())}."),
     };
 

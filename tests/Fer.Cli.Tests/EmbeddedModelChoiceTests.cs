@@ -6,7 +6,7 @@ using SkiaSharp;
 namespace Fer.Cli.Tests;
 
 /// <summary>
-/// --model and --onnx name the embedded models (default, accurate, ferplus) in every command that predicts or
+/// --model and --onnx name the embedded models (default, accurate, ferplus, ferplus-accurate) in every command that predicts or
 /// exports: predict, evaluate, video, export. The FER+ model answers with FER+'s eight emotions.
 /// </summary>
 public sealed class EmbeddedModelChoiceTests : IDisposable
@@ -39,6 +39,30 @@ public sealed class EmbeddedModelChoiceTests : IDisposable
     }
 
     [Fact]
+    public void Predict_and_evaluate_with_the_accurate_FerPlus_model_use_its_ten_crop_on_both_engines()
+    {
+        var image = WriteFace("face.png");
+        using var classifier = EmotionClassifier.LoadEmbedded(EmbeddedModel.FerPlusAccurate);
+        var expected = classifier.Predict(image);
+        foreach (var args in new[] { new[] { "--model", "ferplus-accurate" }, ["--onnx", "FerPlus-Accurate"] })
+        {
+            var run = FerRun.Run(["predict", image, .. args, "--json"]);
+            Assert.True(run.Code == ExitCodes.Success, run.Error);
+            using var json = JsonDocument.Parse(run.Output);
+            var probabilities = json.RootElement[0].GetProperty("probabilities");
+            foreach (var (name, probability) in expected.Probabilities)
+            {
+                Assert.Equal(probability, probabilities.GetProperty(name).GetSingle(), 4);
+            }
+        }
+
+        var (pixels, labels) = FerPlusFixture.Write(_temp.FullName);
+        var evaluation = FerRun.Run("evaluate", "--data", pixels, "--ferplus", labels, "--model", "ferplus-accurate", "--json");
+        Assert.True(evaluation.Code == ExitCodes.Success, evaluation.Error);
+        Assert.Contains("contempt", evaluation.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Evaluate_with_the_FerPlus_model_scores_FER_plus_votes_over_eight_classes()
     {
         var (pixels, labels) = FerPlusFixture.Write(_temp.FullName);
@@ -63,7 +87,7 @@ public sealed class EmbeddedModelChoiceTests : IDisposable
     public void Help_names_every_embedded_model_and_an_unknown_name_is_a_missing_file()
     {
         var help = FerRun.Run("predict", "--help");
-        Assert.Contains("default, accurate, ferplus", help.Output, StringComparison.Ordinal);
+        Assert.Contains("default, accurate, ferplus, ferplus-accurate", help.Output, StringComparison.Ordinal);
 
         var unknown = FerRun.Run("predict", WriteFace("a.png"), "--model", "ferplus-large");
         Assert.Equal(ExitCodes.InputError, unknown.Code);

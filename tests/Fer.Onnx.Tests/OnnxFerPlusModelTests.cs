@@ -32,7 +32,7 @@ public sealed class OnnxFerPlusModelTests
         foreach (var model in Enum.GetValues<EmbeddedModel>())
         {
             using var classifier = OnnxEmotionClassifier.LoadEmbedded(model);
-            Assert.Equal(model == EmbeddedModel.FerPlus ? 8 : 7, classifier.ClassNames.Count);
+            Assert.Equal(model is EmbeddedModel.FerPlus or EmbeddedModel.FerPlusAccurate ? 8 : 7, classifier.ClassNames.Count);
         }
 
         Assert.Throws<ArgumentOutOfRangeException>(() => OnnxEmotionClassifier.LoadEmbedded((EmbeddedModel)(-1)));

@@ -46,7 +46,8 @@ public sealed partial class EmotionClassifier : IEmotionPredictor
 
     /// <summary>
     /// Loads a model embedded in Fer.Core by name: <see cref="EmbeddedModel.Default"/> and
-    /// <see cref="EmbeddedModel.Accurate"/> (FER2013's seven emotions) or <see cref="EmbeddedModel.FerPlus"/> (FER+'s
+    /// <see cref="EmbeddedModel.Accurate"/> (FER2013's seven emotions), <see cref="EmbeddedModel.FerPlus"/> and
+    /// <see cref="EmbeddedModel.FerPlusAccurate"/> (FER+'s
     /// eight). Fer.Onnx's <c>OnnxEmotionClassifier.LoadEmbedded</c> loads the same models without LibTorch. Each call
     /// loads a new classifier that the caller disposes; load it once and share it, since it is thread-safe.
     /// </summary>

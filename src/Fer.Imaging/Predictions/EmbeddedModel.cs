@@ -26,4 +26,11 @@ public enum EmbeddedModel
     /// Its accuracy is measured against the majority of those votes, a cleaner reference than FER2013's labels.
     /// </summary>
     FerPlus = 2,
+
+    /// <summary>
+    /// FER+'s eight emotions like <see cref="FerPlus"/>, more accurate: ten-crop test-time augmentation (ten network passes
+    /// per face) and calibrated probabilities (docs/model-card-ferplus-accurate.md). The <c>fer</c> tool calls it
+    /// <c>ferplus-accurate</c>.
+    /// </summary>
+    FerPlusAccurate = 3,
 }

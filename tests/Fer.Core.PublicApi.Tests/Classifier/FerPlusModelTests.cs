@@ -41,7 +41,7 @@ public sealed class FerPlusModelTests
         foreach (var model in Enum.GetValues<EmbeddedModel>())
         {
             using var classifier = EmotionClassifier.LoadEmbedded(model);
-            Assert.Equal(model == EmbeddedModel.FerPlus ? ClassNames.FerPlus : ClassNames.Fer2013, classifier.ClassNames);
+            Assert.Equal(model is EmbeddedModel.FerPlus or EmbeddedModel.FerPlusAccurate ? ClassNames.FerPlus : ClassNames.Fer2013, classifier.ClassNames);
         }
 
         var face = TestImages.Face(3);
