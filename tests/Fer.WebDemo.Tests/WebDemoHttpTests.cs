@@ -39,9 +39,9 @@ public sealed class WebDemoHttpTests
     }
 
     [Fact]
-    public async Task The_model_setting_picks_the_embedded_FerPlus_model_and_an_unknown_one_is_refused()
+    public async Task The_model_setting_picks_an_embedded_FerPlus_model_by_the_fer_tool_s_name_and_an_unknown_one_is_refused()
     {
-        await using var demo = await RunningDemo.StartAsync("--model", "ferplus");
+        await using var demo = await RunningDemo.StartAsync("--model", "FerPlus-Accurate");
         using var http = new HttpClient { BaseAddress = demo.Address };
 
         using var response = await http.PostAsync("/api/faces", Form(File.ReadAllBytes(GroupPhoto)));
@@ -50,7 +50,8 @@ public sealed class WebDemoHttpTests
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.All(json.RootElement.GetProperty("faces").EnumerateArray(), f => Assert.True(f.GetProperty("probabilities").TryGetProperty("contempt", out _)));
         var error = await Assert.ThrowsAsync<ArgumentException>(() => RunningDemo.StartAsync("--model", "ferplus-large"));
-        Assert.Contains("FerPlus", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ferplus-large", error.Message, StringComparison.Ordinal);
+        Assert.Contains(string.Join(", ", EmbeddedModelNames.All), error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
