@@ -2,22 +2,30 @@ using Fer.Core;
 
 namespace Fer.Onnx.Tests;
 
-/// <summary>The FER+ model embedded in Fer.Onnx is Fer.Core's FER+ model exported, and predicts the eight emotions as it does.</summary>
+/// <summary>
+/// The FER+ models embedded in Fer.Onnx (fast and accurate) are Fer.Core's exported, with their test-time augmentation
+/// and temperature, and predict the eight emotions as Fer.Core does.
+/// </summary>
 public sealed class OnnxFerPlusModelTests
 {
-    [Fact]
-    public void The_embedded_FerPlus_model_is_the_export_of_Fer_Core_s_FerPlus_model()
+    [Theory]
+    [InlineData(EmbeddedModel.FerPlus, "ferplus-fast/ferplus")]
+    [InlineData(EmbeddedModel.FerPlusAccurate, "ferplus-accurate/ferplus-accurate")]
+    public void The_embedded_FerPlus_model_is_the_export_of_Fer_Core_s(EmbeddedModel model, string file)
     {
-        using var shipped = EmotionClassifier.LoadEmbedded(EmbeddedModel.FerPlus);
-        EmbeddedExports.AssertCurrent(shipped, "Fer.Onnx.Models.ferplus.onnx", "fer export training-artifacts/ferplus-fast/ferplus.fer training-artifacts/ferplus-fast/ferplus.onnx");
+        using var shipped = EmotionClassifier.LoadEmbedded(model);
+        EmbeddedExports.AssertCurrent(shipped, $"Fer.Onnx.Models.{Path.GetFileName(file)}.onnx", $"fer export training-artifacts/{file}.fer training-artifacts/{file}.onnx");
     }
 
-    [Fact]
-    public void Real_faces_get_the_same_eight_probabilities_as_with_TorchSharp()
+    [Theory]
+    [InlineData(EmbeddedModel.FerPlus, TestTimeAugmentation.None)]
+    [InlineData(EmbeddedModel.FerPlusAccurate, TestTimeAugmentation.TenCrop)]
+    public void Real_faces_get_the_same_eight_probabilities_as_with_TorchSharp(EmbeddedModel model, TestTimeAugmentation augmentation)
     {
-        using var torch = EmotionClassifier.LoadEmbedded(EmbeddedModel.FerPlus);
-        using var onnx = OnnxEmotionClassifier.LoadEmbedded(EmbeddedModel.FerPlus);
+        using var torch = EmotionClassifier.LoadEmbedded(model);
+        using var onnx = OnnxEmotionClassifier.LoadEmbedded(model);
         Assert.Equal(ClassNames.FerPlus, onnx.ClassNames);
+        Assert.Equal(augmentation, onnx.TestTimeAugmentation);
         Assert.Equal(torch.TestTimeAugmentation, onnx.TestTimeAugmentation);
         Assert.Equal(torch.Temperature, onnx.Temperature);
         Assert.Equal(torch.TrainingInfo.OrderBy(kv => kv.Key), onnx.TrainingInfo.OrderBy(kv => kv.Key));
