@@ -27,12 +27,7 @@ public sealed class PredictFacesCommandTests
     [Fact]
     public void The_readme_shows_what_predict_prints_for_a_group_photo()
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "Fer.Core.sln")))
-        {
-            root = Path.GetDirectoryName(root) ?? throw new DirectoryNotFoundException("Fer.Core.sln was not found above the test folder.");
-        }
-
+        var root = SharedData.RepositoryRoot();
         var readme = File.ReadAllLines(Path.Combine(root, "README.md"));
         var command = Array.FindIndex(readme, l => l.StartsWith("$ fer predict ", StringComparison.Ordinal) && l.EndsWith("group1.jpg", StringComparison.Ordinal));
         Assert.True(command > 0, "README has no `fer predict …group1.jpg` example");

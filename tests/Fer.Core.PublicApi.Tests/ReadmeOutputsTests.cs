@@ -7,7 +7,7 @@ namespace Fer.Core.PublicApi.Tests;
 /// <summary>The outputs that README.md shows in its comments are what the code prints (invariant culture).</summary>
 public sealed class ReadmeOutputsTests
 {
-    private static readonly string[] Readme = File.ReadAllLines(Path.Combine(RepositoryRoot(), "README.md"));
+    private static readonly string[] Readme = File.ReadAllLines(Path.Combine(SharedData.RepositoryRoot(), "README.md"));
 
     /// <summary>The comment after the first README line that contains <paramref name="code"/>, without a trailing "  (…)" remark.</summary>
     /// <param name="code">The code on the line.</param>
@@ -96,18 +96,5 @@ public sealed class ReadmeOutputsTests
         {
             Directory.Delete(Path.GetDirectoryName(face)!, recursive: true);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Fer.Core.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Fer.Core.sln was not found above the test folder.");
     }
 }

@@ -4,18 +4,7 @@ namespace Fer.Packaging.Tests;
 internal static class Repository
 {
     /// <summary>The folder that holds Fer.Core.sln, above the test's output folder.</summary>
-    public static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Fer.Core.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Fer.Core.sln was not found above the test folder.");
-    }
+    public static string Root() => SharedData.RepositoryRoot();
 
     /// <summary>
     /// Copies the build settings, the README and the given folders (without bin/obj) into <paramref name="target"/>,

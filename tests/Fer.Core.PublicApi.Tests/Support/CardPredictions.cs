@@ -166,17 +166,5 @@ internal static class CardPredictions
 
     /// <summary>The source folder of the stored files (the repository's, so that a rewrite lands where it is committed).</summary>
     private static string Folder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var folder = Path.Combine(dir.FullName, "tests", "Fer.Core.PublicApi.Tests", "Classifier", "CardPredictions");
-            if (Directory.Exists(Path.GetDirectoryName(folder)))
-            {
-                Directory.CreateDirectory(folder);
-                return folder;
-            }
-        }
-
-        throw new DirectoryNotFoundException("tests/Fer.Core.PublicApi.Tests/Classifier was not found above the test folder.");
-    }
+        => Directory.CreateDirectory(Path.Combine(SharedData.RepositoryRoot(), "tests", "Fer.Core.PublicApi.Tests", "Classifier", "CardPredictions")).FullName;
 }

@@ -26,15 +26,7 @@ internal static partial class ModelCards
 
     private static string Find(string card)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "docs", card);
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        throw new FileNotFoundException($"docs/{card} was not found above the test folder.");
+        var path = Path.Combine(SharedData.RepositoryRoot(), "docs", card);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"docs/{card} was not found in the repository.", path);
     }
 }

@@ -9,7 +9,7 @@ public sealed partial class TritonConfigurationTests
     [Fact]
     public void The_Triton_configuration_matches_the_exported_model()
     {
-        var text = File.ReadAllText(Path.Combine(RepositoryFolder(), "docs", "serving", "triton", "fer_emotion", "config.pbtxt"));
+        var text = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot(), "docs", "serving", "triton", "fer_emotion", "config.pbtxt"));
         var config = TextFormat.Parse(text);
 
         Assert.Equal("fer_emotion", config.Scalar("name"));
@@ -30,19 +30,6 @@ public sealed partial class TritonConfigurationTests
         // Triton's dims leave out the batch dimension, which the model keeps dynamic.
         Assert.Equal(-1, node.Dimensions[0]);
         Assert.Equal(node.Dimensions.Skip(1), tensor.Scalar("dims").Trim('[', ']', ' ').Split(',').Select(d => int.Parse(d.Trim())));
-    }
-
-    private static string RepositoryFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Fer.Core.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Fer.Core.sln not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>
