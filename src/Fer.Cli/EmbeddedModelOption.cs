@@ -2,7 +2,7 @@ namespace Fer.Cli;
 
 /// <summary>
 /// How --model and --onnx values name the embedded models: an existing file wins; otherwise a name from
-/// <see cref="EmbeddedModelNames"/> ("default", "accurate", "ferplus", any case) picks the embedded model.
+/// <see cref="EmbeddedModelNames"/> (<see cref="EmbeddedModelNames.All"/>, any case) picks the embedded model.
 /// </summary>
 internal static class EmbeddedModelOption
 {

@@ -3,7 +3,7 @@ using Fer.Core;
 
 namespace Fer.Cli;
 
-/// <summary><c>fer export MODEL.fer|default|accurate|ferplus MODEL.onnx</c>: a model file or an embedded model as a standard ONNX model, for Fer.Onnx and ONNX Runtime.</summary>
+/// <summary><c>fer export MODEL.fer|default|accurate|ferplus|ferplus-accurate MODEL.onnx</c>: a model file or an embedded model as a standard ONNX model, for Fer.Onnx and ONNX Runtime.</summary>
 internal static class ExportCommand
 {
     public static Command Create(TextWriter output)
